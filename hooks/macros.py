@@ -1,0 +1,20 @@
+"""mkdocs-macros module: the macros that hand-written pages (`render_macros: true`) may call."""
+
+from tiptoolkit import pages_macros
+
+
+def define_env(env):
+    def edition():
+        return env.conf.extra["toolkit"]["edition"]
+
+    @env.macro
+    def table_of_contents() -> str:
+        return pages_macros.table_of_contents(edition())
+
+    @env.macro
+    def export_fields() -> str:
+        return pages_macros.export_fields()
+
+    @env.macro
+    def export_summary() -> str:
+        return pages_macros.export_summary(edition())

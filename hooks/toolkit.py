@@ -1,0 +1,62 @@
+"""MkDocs hook: the toolkit's structured content becomes this build's pages.
+
+The edition's language is `theme.language`. Invalid content stops the build with the
+problems listed (file, item, fix). Everything but the MkDocs glue is in `tiptoolkit`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from tiptoolkit import export
+from tiptoolkit.catalog import load_edition
+from tiptoolkit.errors import ContentError
+from tiptoolkit.render import Renderer
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    lang = config.theme["language"]
+    try:
+        edition = load_edition(lang, Path(config.config_file_path).parent)
+        pages = Renderer(edition).pages()
+    except ContentError as exc:
+        raise PluginError(str(exc)) from None
+    labels = edition.strings.labels
+    config.site_name = edition.strings.site_name
+    config.site_description = edition.strings.site_description
+    config.nav = [{labels.home: "index.md"}, *({p.title: f"{p.slug}.md"} for p in pages), {labels.export: "export.md"}]
+    config.extra["toolkit"] = {"edition": edition, "pages": pages}
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Of `content/`, keep only this language's hand-written pages, re-rooted; keep the
+    theme's files; add the generated pages and the export."""
+    toolkit = config.extra["toolkit"]
+    edition = toolkit["edition"]
+    prefix = f"{edition.lang}/pages/"
+    docs_dir = Path(config.docs_dir).resolve()
+    result = Files([])
+    for file in files:
+        if file.src_uri.startswith(prefix):
+            result.append(File.generated(config, file.src_uri[len(prefix):], abs_src_path=file.abs_src_path))
+        elif not (file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(docs_dir)):
+            result.append(file)
+    for page in toolkit["pages"]:
+        result.append(File.generated(config, f"{page.slug}.md", content=page.markdown))
+    result.append(File.generated(config, "questions.json", content=export.to_json(edition)))
+    result.append(File.generated(config, "questions.csv", content=export.to_csv(edition)))
+    return result
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page is served at any depth, so MkDocs gives it root-absolute URLs; each
+    edition lives under `/<lang>/` of the site root, so they gain that prefix."""
+    if template_name != "404.html":
+        return output
+    lang = config.extra["toolkit"]["edition"].lang
+    return output.replace('href="/', f'href="/{lang}/').replace('src="/', f'src="/{lang}/')

@@ -1,0 +1,67 @@
+"""`tiptoolkit check | schema | build | serve` — what the Makefile and scripts/ call."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from . import schema
+from .catalog import ROOT, languages, load_edition
+from .errors import ContentError, Problem
+from .render import Renderer
+
+
+def check(root: Path = ROOT) -> int:
+    """Validate every content file of every language; print problems; return an exit code."""
+    problems: list[Problem] = []
+    summary = []
+    for lang in languages(root):
+        try:
+            edition = load_edition(lang, root)
+            Renderer(edition).pages()
+            summary.append(f"{lang}: {len(edition.pages)} pages, {len(edition.items)} numbered items")
+        except ContentError as exc:
+            problems += exc.problems
+    for name in schema.stale(root):
+        problems.append(Problem(schema.SCHEMA_DIR / name, "(JSON Schema)", "out of date with the models",
+                                "run `make schema` and commit the result"))
+    if problems:
+        print(ContentError(problems), file=sys.stderr)
+        return 1
+    print("content ok — " + "; ".join(summary))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="tiptoolkit", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate the content (models, numbering, IDs, references)")
+    commands.add_parser("schema", help="write the JSON Schemas of the content files")
+    build = commands.add_parser("build", help="build the whole site into site/")
+    build.add_argument("--site-dir", type=Path, default=None)
+    serve = commands.add_parser("serve", help="build, serve and live-reload the whole site")
+    serve.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+
+    if args.command == "check":
+        return check()
+    if args.command == "schema":
+        for path in schema.write():
+            print(f"wrote {path.relative_to(ROOT)}")
+        return 0
+    from mkdocs.exceptions import MkDocsException
+
+    from .site import build_site, serve as serve_site
+
+    try:
+        if args.command == "build":
+            print(f"site written to {build_site(args.site_dir)}")
+        else:
+            serve_site(port=args.port)
+    except (MkDocsException, ContentError) as exc:
+        print(f"build failed, site/ left as it was:\n{exc}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,34 @@
+"""The one exception the content pipeline raises, and how it reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one item of one content file."""
+
+    file: Path | str
+    item: str
+    what: str
+    fix: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
+        return f"{where}: {self.item}: {self.what}\n    fix: {self.fix}"
+
+
+class ContentError(Exception):
+    """Raised when content files are invalid; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the content:"
+        return "\n".join([head, *(f"- {p}" for p in self.problems)])

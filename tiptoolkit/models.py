@@ -1,0 +1,199 @@
+"""Pydantic models of every content file; `python -m tiptoolkit schema` exports them as JSON Schema.
+
+Numbers, letters and roman numerals (`n`) are stated once, as printed in the source;
+IDs and anchors are derived from them (see :mod:`tiptoolkit.catalog`).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt, StringConstraints, model_validator
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Letter = Annotated[str, StringConstraints(pattern=r"^[a-z]$")]
+Roman = Annotated[str, StringConstraints(pattern=r"^[ivxl]+$")]
+SectionLetter = Annotated[str, StringConstraints(pattern=r"^[A-Z]$")]
+ScaleKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]*$")]
+Footnotes = dict[PositiveInt, Text]
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a misspelt key never disappears silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- questions of chapters II–XI -------------------------------------------------------
+
+
+class SubSubItem(Strict):
+    """A roman sub-sub-item: i), ii), …"""
+
+    n: Roman = Field(description="Roman numeral as printed: i, ii, iii, …")
+    text: Text
+
+
+class SubItem(Strict):
+    """A lettered sub-item: a), b), …"""
+
+    n: Letter = Field(description="Letter as printed: a, b, c, …")
+    text: Text
+    items: list[SubSubItem] = Field(default_factory=list, description="Roman sub-sub-items")
+
+
+class Question(Strict):
+    """A numbered key or specific question."""
+
+    n: PositiveInt | None = Field(
+        default=None,
+        description="Number as printed; omitted only for a chapter's single unnumbered question",
+    )
+    text: Text
+    items: list[SubItem] = Field(default_factory=list, description="Lettered sub-items")
+    after: Text | None = Field(default=None, description="Text printed after the sub-items")
+
+
+class QuestionGroup(Strict):
+    """Specific questions under one unnumbered sub-heading (or none)."""
+
+    heading: Text | None = None
+    questions: list[Question] = Field(min_length=1)
+
+
+# --- resource boxes ---------------------------------------------------------------------
+
+
+class BoxSection(Strict):
+    title: Text | None = Field(description="Section heading; null only in a box without headings")
+    entries: list[Text] = Field(min_length=1)
+
+
+class ResourceBox(Strict):
+    number: PositiveInt = Field(description="The box number as printed (“Encadré 3”)")
+    title: Text
+    sections: list[BoxSection] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _untitled_section_alone(self) -> ResourceBox:
+        if len(self.sections) > 1 and any(s.title is None for s in self.sections):
+            raise ValueError(
+                "a box with several sections needs a title on each; "
+                "a box without headings has exactly one section with `title: null`"
+            )
+        return self
+
+
+class Resources(Strict):
+    intro: Text = Field(description="Prose under “B. Ressources”")
+    box: ResourceBox
+
+
+# --- files ------------------------------------------------------------------------------
+
+
+class Chapter(Strict):
+    """`chapters/<lang>/<roman>.yml` for chapters II–XI."""
+
+    title: Text
+    overview: Text = Field(description="Markdown prose under “A. Présentation”")
+    resources: Resources
+    key_questions: list[Question] = Field(min_length=1)
+    specific_questions: list[QuestionGroup] = Field(min_length=1)
+    footnotes: Footnotes = Field(default_factory=dict)
+
+
+class ProseSection(Strict):
+    letter: SectionLetter
+    title: Text
+    body: Text = Field(description="Markdown prose; `###` for unnumbered sub-headings")
+
+
+class ProseChapter(Strict):
+    """`chapters/<lang>/introduction.yml` and `chapters/<lang>/i.yml`."""
+
+    title: Text
+    preamble: Text | None = None
+    sections: list[ProseSection] = Field(min_length=1)
+    footnotes: Footnotes = Field(default_factory=dict)
+
+
+class Scale(Strict):
+    label: Text
+    options: list[Text] = Field(min_length=2)
+
+
+class AnnexSubSubItem(Strict):
+    n: Roman
+    text: Text
+    scale: ScaleKey | None = None
+    note: Text | None = Field(default=None, description="“Note aux interrogateurs”, without the label")
+
+
+class AnnexSubItem(Strict):
+    n: Letter
+    text: Text
+    scale: ScaleKey | None = None
+    note: Text | None = None
+    items: list[AnnexSubSubItem] = Field(default_factory=list)
+
+
+class AnnexQuestion(Strict):
+    n: PositiveInt
+    text: Text
+    scale: ScaleKey | None = None
+    note: Text | None = None
+    items: list[AnnexSubItem] = Field(default_factory=list)
+
+
+class AnnexSection(Strict):
+    letter: SectionLetter
+    title: Text
+    overview: Text
+    questions: list[AnnexQuestion] = Field(default_factory=list)
+
+
+class Annex(Strict):
+    """`chapters/<lang>/annex.yml`: the training-needs questionnaire."""
+
+    title: Text
+    scales: dict[ScaleKey, Scale] = Field(min_length=1)
+    sections: list[AnnexSection] = Field(min_length=1)
+
+
+class Labels(Strict):
+    """Interface strings of one language."""
+
+    home: Text
+    chapter: Text
+    overview: Text
+    resources: Text
+    key_question: Text
+    key_questions: Text
+    specific_questions: Text
+    box: Text
+    annex: Text
+    questions: Text
+    interviewer_note: Text
+    country: Text
+    footnotes: Text
+    permalink: Text = Field(description="Accessible name of the link icon; `{id}` is replaced")
+    scale: Text
+    export: Text
+
+
+class SiteStrings(Strict):
+    """`content/<lang>/site.yml`: what the site says in one language."""
+
+    language_name: Text = Field(description="The language's own name, e.g. “Français”")
+    site_name: Text
+    site_description: Text
+    labels: Labels
+
+
+CONTENT_MODELS: dict[str, type[Strict]] = {
+    "chapter": Chapter,
+    "prose-chapter": ProseChapter,
+    "annex": Annex,
+    "site": SiteStrings,
+}

@@ -1,0 +1,28 @@
+"""Markdown snippets for the hand-written pages (called through mkdocs-macros)."""
+
+from __future__ import annotations
+
+from .catalog import Edition
+from .export import FIELDS
+from .render import Renderer
+
+
+def table_of_contents(edition: Edition) -> str:
+    """The edition's pages, each with the number of items it addresses."""
+    renderer = Renderer(edition)
+    lines = []
+    for page in edition.pages:
+        count = sum(1 for item in edition.items if item.page == page.slug)
+        suffix = f" — {count} {edition.strings.labels.questions.lower()}" if count else ""
+        lines.append(f"- [{renderer.title(page)}]({page.slug}.md){suffix}")
+    return "\n".join(lines)
+
+
+def export_fields() -> str:
+    rows = ["| field | meaning |", "| --- | --- |"]
+    rows += [f"| `{name}` | {meaning} |" for name, meaning in FIELDS.items()]
+    return "\n".join(rows)
+
+
+def export_summary(edition: Edition) -> str:
+    return str(len(edition.items))

@@ -1,0 +1,196 @@
+"""Markdown for every page of an edition, from the structured content.
+
+Texts are escaped (content can never inject markup), placeholders and footnote references
+become HTML, and cross-references become Markdown links (see :mod:`tiptoolkit.xref`).
+Question lists are HTML blocks with `markdown` attributes (Python-Markdown's md_in_html),
+so their texts are still Markdown and MkDocs validates their links and anchors.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from .catalog import ANNEX, Edition, Item, Page, anchor_of
+from .errors import ContentError
+from .models import Annex, Chapter, ProseChapter
+from .xref import Context, Resolver, box_anchor, part_anchor
+
+FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
+COUNTRY = "{country}"
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    slug: str
+    title: str  # for navigation
+    markdown: str
+
+
+class Renderer:
+    def __init__(self, edition: Edition):
+        self.edition = edition
+        self.labels = edition.strings.labels
+        self.resolver = Resolver(edition)
+
+    # --- texts -----------------------------------------------------------------------
+
+    def text(self, raw: str, ctx: Context, links: bool = True) -> str:
+        """One content text as safe Markdown; `links=False` for citations of other works
+        (box entries, footnotes), whose “chapitre 2” or “annexe” are not ours."""
+        out = html.escape(raw, quote=False)
+        out = out.replace(COUNTRY, f'<span class="tk-blank">[{html.escape(self.labels.country)}]</span>')
+        out = FOOTNOTE_REF.sub(
+            lambda m: f'<sup class="tk-fnref" id="fnref-{m[1]}"><a href="#fn-{m[1]}">{m[1]}</a></sup>', out)
+        return self.resolver.link(out, ctx) if links else out
+
+    def plain(self, raw: str) -> str:
+        """A text for a title or heading: escaped, placeholder spelt out, no links."""
+        return html.escape(raw.replace(COUNTRY, f"[{self.labels.country}]"), quote=False)
+
+    # --- pages -----------------------------------------------------------------------
+
+    def pages(self) -> list[RenderedPage]:
+        rendered = [self.page(page) for page in self.edition.pages]
+        if self.resolver.problems:
+            raise ContentError(self.resolver.problems)
+        return rendered
+
+    def title(self, page: Page) -> str:
+        content = page.content
+        if page.slug == ANNEX:
+            return f"{self.labels.annex}: {self.plain(content.title)}"
+        if page.numeral:
+            return f"{page.numeral}. {self.plain(content.title)}"
+        return self.plain(content.title)
+
+    def page(self, page: Page) -> RenderedPage:
+        content = page.content
+        if isinstance(content, Chapter):
+            body = self.chapter(page, content)
+        elif isinstance(content, ProseChapter):
+            body = self.prose(page, content)
+        else:
+            body = self.annex(page, content)
+        footnotes = getattr(content, "footnotes", {})
+        if footnotes:
+            body.append(self.footnotes(page, footnotes))
+        title = self.title(page)
+        front = f"---\ntitle: {_yaml_string(title)}\n---\n\n# {title}\n"
+        return RenderedPage(page.slug, title, front + "\n" + "\n\n".join(body) + "\n")
+
+    def heading(self, level: int, text: str, anchor: str) -> str:
+        return f"{'#' * level} {text} {{#{anchor}}}"
+
+    def chapter(self, page: Page, chapter: Chapter) -> list[str]:
+        labels, out = self.labels, []
+        out.append(self.heading(2, f"A. {labels.overview}", part_anchor(page, "A")))
+        out.append(self.text(chapter.overview, Context(page, None, "overview")))
+        out.append(self.heading(2, f"B. {labels.resources}", part_anchor(page, "B")))
+        out.append(self.text(chapter.resources.intro, Context(page, None, "resources.intro")))
+        out.append(self.box(page, chapter))
+        key_label = labels.key_question if len(chapter.key_questions) == 1 else labels.key_questions
+        out.append(self.heading(2, f"C. {key_label}", part_anchor(page, "C")))
+        out.append(self.question_list(page, "C", [i for i in self.items(page) if i.part == "C"]))
+        out.append(self.heading(2, f"D. {labels.specific_questions}", part_anchor(page, "D")))
+        specific = [i for i in self.items(page) if i.part == "D"]
+        for index, group in enumerate(chapter.specific_questions, start=1):
+            numbers = {f"{page.numeral}.D.{q.n}" for q in group.questions}
+            members = [i for i in specific if i.id in numbers or _root_of(i) in numbers]
+            if group.heading:
+                out.append(self.heading(3, self.plain(group.heading), f"{part_anchor(page, 'D')}-s{index}"))
+            out.append(self.question_list(page, "D", members))
+        return out
+
+    def box(self, page: Page, chapter: Chapter) -> str:
+        box = chapter.resources.box
+        ctx = Context(page, None, f"box {box.number}")
+        lines = [f'<div class="admonition tk-box" id="{box_anchor(box.number)}" markdown="1">',
+                 f'<p class="admonition-title">{self.labels.box} {box.number}. {self.plain(box.title)}</p>', ""]
+        for index, section in enumerate(box.sections, start=1):
+            if section.title:
+                lines += [f'<h3 class="tk-box-section" id="{box_anchor(box.number)}-s{index}">{self.plain(section.title)}</h3>', ""]
+            lines += [f"- {self.text(entry, ctx, links=False)}" for entry in section.entries]
+            lines.append("")
+        lines.append("</div>")
+        return "\n".join(lines)
+
+    def items(self, page: Page) -> list[Item]:
+        return [i for i in self.edition.items if i.page == page.slug]
+
+    def question_list(self, page: Page, part: str, items: list[Item], depth: int = 0, parent: str | None = None) -> str:
+        level = [i for i in items if i.depth == depth and i.parent == parent]
+        css = ["tk-questions", "tk-items", "tk-subitems"][depth]
+        lines = [f'<ol class="{css}" markdown="1">']
+        for item in level:
+            ctx = Context(page, part, item.id)
+            label = f'<span class="tk-label">{item.label}</span> ' if item.label else ""
+            permalink = self.labels.permalink.replace("{id}", item.id)
+            lines += [
+                f'<li id="{item.anchor}" markdown="1">',
+                f'<div class="tk-q" markdown="span">{label}<span class="tk-text">{self.text(item.text, ctx)}</span> '
+                f'<a class="tk-id" href="#{item.anchor}" title="{html.escape(permalink)}">{item.id}</a></div>',
+            ]
+            note = getattr(item.source, "note", None)
+            if note:
+                lines.append(f'<p class="tk-note" markdown="span"><strong>{self.labels.interviewer_note}:</strong> '
+                             f"{self.text(note, ctx)}</p>")
+            scale = getattr(item.source, "scale", None)
+            if scale:
+                lines.append(self.scale(scale))
+            if any(child.parent == item.id for child in items):
+                lines.append(self.question_list(page, part, items, depth + 1, item.id))
+            after = getattr(item.source, "after", None)
+            if after:
+                lines.append(f'<p class="tk-after" markdown="span">{self.text(after, ctx)}</p>')
+            lines.append("</li>")
+        lines.append("</ol>")
+        return "\n".join(lines)
+
+    def scale(self, key: str) -> str:
+        scale = self.edition.annex_scales[key]
+        options = "".join(f'<li><span class="tk-box-tick" aria-hidden="true">☐</span> {self.plain(o)}</li>'
+                          for o in scale.options)
+        return (f'<ul class="tk-scale tk-scale-{key}" aria-label="{html.escape(self.labels.scale)}: '
+                f'{html.escape(scale.label)}">{options}</ul>')
+
+    def prose(self, page: Page, chapter: ProseChapter) -> list[str]:
+        out = []
+        if chapter.preamble:
+            out.append(self.text(chapter.preamble, Context(page, None, "preamble")))
+        for section in chapter.sections:
+            out.append(self.heading(2, f"{section.letter}. {self.plain(section.title)}", part_anchor(page, section.letter)))
+            out.append(self.text(section.body, Context(page, None, f"section {section.letter}")))
+        return out
+
+    def annex(self, page: Page, annex: Annex) -> list[str]:
+        out = []
+        for section in annex.sections:
+            anchor = part_anchor(page, section.letter)
+            out.append(self.heading(2, f"{section.letter}. {self.plain(section.title)}", anchor))
+            if section.questions:
+                out.append(self.heading(3, self.labels.overview, f"{anchor}-intro"))
+            out.append(self.text(section.overview, Context(page, None, f"section {section.letter}")))
+            if section.questions:
+                out.append(self.heading(3, self.labels.questions, f"{anchor}-questions"))
+                out.append(self.question_list(page, section.letter,
+                                              [i for i in self.items(page) if i.part == section.letter]))
+        return out
+
+    def footnotes(self, page: Page, footnotes: dict[int, str]) -> str:
+        lines = [self.heading(2, self.labels.footnotes, f"{page.slug}-notes"), "", '<ol class="tk-footnotes">']
+        for number, text in sorted(footnotes.items()):
+            body = self.text(text, Context(page, None, f"footnote {number}"), links=False)
+            lines.append(f'<li id="fn-{number}" value="{number}" markdown="span">{body} '
+                         f'<a class="tk-fnback" href="#fnref-{number}" aria-label="↩ {number}">↩</a></li>')
+        lines.append("</ol>")
+        return "\n".join(lines)
+
+
+def _root_of(item: Item) -> str:
+    return ".".join(item.id.split(".")[:3])
+
+
+def _yaml_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'

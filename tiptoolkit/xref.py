@@ -1,0 +1,131 @@
+"""Natural-language cross-references ("voir le chapitre V", "à la question 6", "l’encadré 1",
+"dans l’annexe") turned into Markdown links, so that MkDocs validates them like any link.
+
+Each language has its own phrase patterns; a reference to something that does not exist
+is an error naming the file, the item and the phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .catalog import ANNEX, Edition, Page, anchor_of
+from .errors import Problem
+from .numbering import from_roman
+
+APOSTROPHE = "[’']"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The phrases of one language; each pattern's `ref` group becomes the link text."""
+
+    chapter: re.Pattern  # group n: roman numeral
+    question: re.Pattern  # group n: question number
+    box: re.Pattern  # group n: box number
+    annex: re.Pattern
+    chapter_arabic: re.Pattern  # a chapter cited by an arabic number: always an error
+
+
+PATTERNS = {
+    "fr": Patterns(
+        chapter=re.compile(r"\b(?:[Ll]e|[Aa]u|[Dd]u) (?P<ref>chapitre (?P<n>[IVXLC]+))\b"),
+        question=re.compile(r"\b(?:[Ll]a|à la) (?P<ref>question (?P<n>\d+))\b"),
+        box=re.compile(rf"\b[Ll]{APOSTROPHE}(?P<ref>encadré (?P<n>\d+))\b"),
+        annex=re.compile(rf"\b[Ll]{APOSTROPHE}(?P<ref>annexe)\b"),
+        chapter_arabic=re.compile(r"\b[Vv]oir (?:aussi )?(?:le )?(?P<ref>chapitre (?P<n>\d+))\b"),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a text sits: its page, its part (`C`, `D`, or None outside questions), and for errors its item."""
+
+    page: Page
+    part: str | None
+    item: str
+
+
+class Resolver:
+    """Rewrites references in texts of one edition; collects problems instead of stopping at the first."""
+
+    def __init__(self, edition: Edition):
+        self.edition = edition
+        self.patterns = PATTERNS[edition.lang]
+        self.problems: list[Problem] = []
+
+    def _target(self, page_slug: str, anchor: str | None, here: Page) -> str:
+        fragment = f"#{anchor}" if anchor else ""
+        return fragment if page_slug == here.slug and anchor else f"{page_slug}.md{fragment}"
+
+    def _fail(self, ctx: Context, phrase: str, why: str, fix: str) -> None:
+        self.problems.append(Problem(ctx.page.file, ctx.item, f"reference “{phrase}”: {why}", fix))
+
+    def link(self, text: str, ctx: Context) -> str:
+        """Return `text` with every reference it makes replaced by a Markdown link."""
+        for match in self.patterns.chapter_arabic.finditer(text):
+            self._fail(ctx, match.group(0), "chapters are cited by their roman numeral",
+                       "write the chapter number in roman numerals, e.g. “chapitre V”")
+        text = self._sub(self.patterns.chapter, text, ctx, self._chapter)
+        text = self._sub(self.patterns.question, text, ctx, self._question)
+        text = self._sub(self.patterns.box, text, ctx, self._box)
+        if ctx.page.slug != ANNEX:
+            text = self._sub(self.patterns.annex, text, ctx, lambda m, c: self._target(ANNEX, None, c.page))
+        return text
+
+    def _sub(self, pattern: re.Pattern, text: str, ctx: Context,
+             target: Callable[[re.Match, Context], str | None]) -> str:
+        def replace(match: re.Match) -> str:
+            href = target(match, ctx)
+            if href is None:
+                return match.group(0)
+            start, end = match.span("ref")
+            whole = match.group(0)
+            offset = match.start()
+            return f"{whole[: start - offset]}[{match.group('ref')}]({href}){whole[end - offset:]}"
+
+        return pattern.sub(replace, text)
+
+    def _chapter(self, match: re.Match, ctx: Context) -> str | None:
+        numeral = match.group("n")
+        value = from_roman(numeral)
+        page = self.edition.page(numeral.lower()) if value else None
+        if page is None:
+            last = [p.numeral for p in self.edition.pages if p.numeral][-1]
+            self._fail(ctx, match.group(0), f"there is no chapter {numeral} (chapters run I to {last})",
+                       "correct the chapter number")
+            return None
+        return self._target(page.slug, None, ctx.page)
+
+    def _question(self, match: re.Match, ctx: Context) -> str | None:
+        number = match.group("n")
+        if ctx.part is None:
+            self._fail(ctx, match.group(0), "a question can only be cited from within a list of questions, "
+                       "where it means a question of the same list", "name the part, or move the sentence")
+            return None
+        prefix = f"ANNEX.{ctx.part}" if ctx.page.slug == ANNEX else f"{ctx.page.numeral}.{ctx.part}"
+        item = self.edition.item(f"{prefix}.{number}")
+        if item is None:
+            self._fail(ctx, match.group(0), f"there is no question {prefix}.{number}", "correct the question number")
+            return None
+        return self._target(item.page, item.anchor, ctx.page)
+
+    def _box(self, match: re.Match, ctx: Context) -> str | None:
+        number = int(match.group("n"))
+        page = self.edition.boxes.get(number)
+        if page is None:
+            self._fail(ctx, match.group(0), f"there is no box {number} (boxes run 1 to {max(self.edition.boxes)})",
+                       "correct the box number")
+            return None
+        return self._target(page.slug, box_anchor(number), ctx.page)
+
+
+def box_anchor(number: int) -> str:
+    return f"box-{number}"
+
+
+def part_anchor(page: Page, letter: str) -> str:
+    return anchor_of(f"{page.numeral or page.slug.upper()}.{letter}")
