@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 INTRODUCTION = "introduction"
 ANNEX = "annex"
 PROSE_CHAPTERS = {INTRODUCTION, "i"}
+LEVEL_STYLES = ("number", "letter", "roman")  # questions, sub-items, sub-sub-items
 
 
 def anchor_of(item_id: str) -> str:
@@ -181,27 +182,25 @@ class _Builder:
 
     def questions(self, page: Page, part: str, questions: list, loc: tuple, start: int = 1,
                   heading: str | None = None, prefix: str | None = None, scales: set[str] | None = None) -> int:
+        """Collect a list of questions with their sub-items; return the next question number."""
         prefix = prefix or f"{page.numeral}.{part}"
-        numbers = self.sequence(questions, "number", start, loc, prefix)
-        for index, (question, number) in enumerate(zip(questions, numbers)):
-            qid = f"{prefix}.{number}"
-            qloc = (*loc, index)
-            self.add(Item(qid, page.slug, prefix.split(".")[0], part, None, heading,
-                          f"{question.n}." if question.n is not None else "", question.text, 0, question), qloc)
-            self._check_scale(question, qloc, qid, scales)
-            letters = self.sequence(question.items, "letter", 1, (*qloc, "items"), qid)
-            for sub_index, (sub, letter) in enumerate(zip(question.items, letters)):
-                sid = f"{qid}.{letter}"
-                sloc = (*qloc, "items", sub_index)
-                self.add(Item(sid, page.slug, prefix.split(".")[0], part, qid, heading, f"{letter})", sub.text, 1, sub), sloc)
-                self._check_scale(sub, sloc, sid, scales)
-                romans = self.sequence(sub.items, "roman", 1, (*sloc, "items"), sid)
-                for ss_index, (subsub, roman) in enumerate(zip(sub.items, romans)):
-                    rid = f"{sid}.{roman}"
-                    rloc = (*sloc, "items", ss_index)
-                    self.add(Item(rid, page.slug, prefix.split(".")[0], part, sid, heading, f"{roman})", subsub.text, 2, subsub), rloc)
-                    self._check_scale(subsub, rloc, rid, scales)
+        self._level(page, part, questions, loc, prefix, None, 0, start, heading, scales)
         return start + len(questions)
+
+    def _level(self, page: Page, part: str, entries: list, loc: tuple, prefix: str, parent: str | None,
+               depth: int, start: int, heading: str | None, scales: set[str] | None) -> None:
+        style = LEVEL_STYLES[depth]
+        labels = self.sequence(entries, style, start, loc, parent or prefix)
+        for index, (entry, label) in enumerate(zip(entries, labels)):
+            item_id = f"{parent or prefix}.{label}"
+            item_loc = (*loc, index)
+            printed = "" if entry.n is None else (f"{label}." if style == "number" else f"{label})")
+            self.add(Item(item_id, page.slug, prefix.split(".")[0], part, parent, heading, printed,
+                          entry.text, depth, entry), item_loc)
+            self._check_scale(entry, item_loc, item_id, scales)
+            if depth + 1 < len(LEVEL_STYLES):
+                self._level(page, part, entry.items, (*item_loc, "items"), prefix, item_id, depth + 1, 1,
+                            heading, scales)
 
     def _check_scale(self, entry: object, loc: tuple, item_id: str, scales: set[str] | None) -> None:
         scale = getattr(entry, "scale", None)
@@ -267,6 +266,24 @@ class _Builder:
                              f"set `letter: {want}` and reletter the following sections")
 
 
+def _numbered_across_edition(kind: str, numbered: list[tuple[int, Page]], what: str) -> list[Problem]:
+    """Boxes and footnotes keep their printed numbers: each once, 1, 2, 3 … across the edition."""
+    problems: list[Problem] = []
+    seen: dict[int, Page] = {}
+    for number, page in numbered:
+        if number in seen and seen[number] is not page:
+            problems.append(Problem(page.file, f"{kind} {number}", f"{kind} {number} is also in {seen[number].file.name}",
+                                    f"{kind}s are numbered once across the whole edition; use the printed number"))
+        seen[number] = page
+    for position, number in enumerate(sorted(seen), start=1):
+        if number != position:
+            problems.append(Problem(seen[number].file, f"{kind} {number}",
+                                    f"{kind}s must run 1, 2, 3, … across the edition; expected {position}",
+                                    f"renumber {what} as {position}"))
+            break
+    return problems
+
+
 def load_edition(lang: str, root: Path = ROOT) -> Edition:
     """Load and check every content file of one language; raise ContentError listing all problems."""
     strings_path = root / "content" / lang / "site.yml"
@@ -294,32 +311,9 @@ def load_edition(lang: str, root: Path = ROOT) -> Edition:
         pages.append(page)
         footnote_numbers += [(n, page) for n in builder.page(page, node)]
     problems += builder.problems
-    boxes: dict[int, Page] = {}
-    for page in pages:
-        if page.is_chapter:
-            number = page.content.resources.box.number
-            if number in boxes:
-                problems.append(Problem(page.file, f"box {number}", f"box {number} is also in {boxes[number].file.name}",
-                                        "give each resource box its own number"))
-            boxes[number] = page
-    for position, number in enumerate(sorted(boxes), start=1):
-        if number != position:
-            problems.append(Problem(boxes[number].file, f"box {number}",
-                                    f"resource boxes must be numbered 1, 2, 3, … across the chapters; expected {position}",
-                                    f"set `resources.box.number: {position}`"))
-            break
-    seen: dict[int, Page] = {}
-    for number, page in footnote_numbers:
-        if number in seen and seen[number] is not page:
-            problems.append(Problem(page.file, f"footnote {number}", f"footnote {number} is also used in {seen[number].file.name}",
-                                    "footnotes are numbered once across the whole edition; use the printed number"))
-        seen[number] = page
-    for position, number in enumerate(sorted(seen), start=1):
-        if number != position:
-            problems.append(Problem(seen[number].file, f"footnote {number}",
-                                    f"footnotes must run 1, 2, 3, … across the edition; expected {position}",
-                                    f"renumber footnote {number} as {position} (text and reference)"))
-            break
+    boxes = [(page.content.resources.box.number, page) for page in pages if page.is_chapter]
+    problems += _numbered_across_edition("resource box", boxes, "`resources.box.number`")
+    problems += _numbered_across_edition("footnote", footnote_numbers, "the footnote (text and `[^N]` reference)")
     if problems:
         raise ContentError(problems)
-    return Edition(lang, strings, pages, builder.items, boxes)
+    return Edition(lang, strings, pages, builder.items, dict(boxes))

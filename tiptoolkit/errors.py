@@ -17,7 +17,10 @@ class Problem:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
+        path = Path(self.file)
+        if path.is_absolute() and path.is_relative_to(Path.cwd()):
+            path = path.relative_to(Path.cwd())
+        where = f"{path}:{self.line}" if self.line else f"{path}"
         return f"{where}: {self.item}: {self.what}\n    fix: {self.fix}"
 
 
