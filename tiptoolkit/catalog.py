@@ -8,6 +8,7 @@ ID in lower case with dashes. Pages are named by their roman numeral (`iv`), plu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -209,8 +210,6 @@ class _Builder:
                          f"use one of the scales defined under `scales:` ({', '.join(sorted(scales))})")
 
     def footnotes(self, page: Page, texts: list[tuple[str, tuple]], defined: dict[int, str]) -> list[int]:
-        import re
-
         used: list[int] = []
         for text, loc in texts:
             for match in re.finditer(r"\[\^([^\]]*)\]", text):
@@ -220,6 +219,9 @@ class _Builder:
                                  f"add `{label}: \"…\"` under `footnotes:` or correct the number")
                 else:
                     used.append(int(label))
+        for number in sorted({n for n in used if used.count(n) > 1}):
+            self.problem(("footnotes", number), f"footnote {number}", "this footnote is referenced more than once",
+                         f"keep `[^{number}]` only where its number is printed")
         for number in defined:
             if number not in used:
                 self.problem(("footnotes", number), f"footnote {number}", "this footnote is never referenced",
