@@ -16,5 +16,9 @@ def define_env(env):
         return pages_macros.export_fields()
 
     @env.macro
+    def offline_bundle() -> str:
+        return pages_macros.offline_bundle(edition(), env.conf.extra.get("bundle_href"))
+
+    @env.macro
     def export_summary() -> str:
         return pages_macros.export_summary(edition())

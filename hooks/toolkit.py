@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from tiptoolkit import export
+from tiptoolkit import csp, export, theme_fixes
 from tiptoolkit.catalog import load_edition
 from tiptoolkit.errors import ContentError
 from tiptoolkit.render import Renderer
@@ -53,10 +53,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return result
 
 
+def _offline(config: MkDocsConfig) -> bool:
+    return config.plugins["material/offline"].config.enabled
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    return csp.with_policy(theme_fixes.valid_html(output), offline=_offline(config))
+
+
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     """The 404 page is served at any depth, so MkDocs gives it root-absolute URLs; each
     edition lives under `/<lang>/` of the site root, so they gain that prefix."""
     if template_name != "404.html":
         return output
     lang = config.extra["toolkit"]["edition"].lang
-    return output.replace('href="/', f'href="/{lang}/').replace('src="/', f'src="/{lang}/')
+    output = output.replace('href="/', f'href="/{lang}/').replace('src="/', f'src="/{lang}/')
+    return csp.with_policy(theme_fixes.valid_html(output), offline=_offline(config))

@@ -1,111 +1,373 @@
-"""Broken content stops the build with a message naming the file, the item and the fix."""
+"""The broken-content corpus: each case breaks a scratch copy of the sources in one way, and the
+check must stop with a message that teaches — the file (with its line where the loader can know
+it), the item, what is wrong and the fix (`fix:`).
 
+Adding a case is one entry in CASES: a name, a function that breaks the copy and returns the line
+the message must point to (None where no line can be known), and the expected fragments.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import pytest
-import yaml
+from bs4 import BeautifulSoup
 
 from tiptoolkit.cli import check
 from tiptoolkit.site import build_site
 
-
-def edit(root: Path, name: str, change) -> Path:
-    """Apply `change` to the parsed YAML of chapters/fr/<name>.yml and write it back."""
-    path = root / "chapters" / "fr" / f"{name}.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+# --- breaking a copy ---------------------------------------------------------------------
 
 
-def failure(root: Path, capsys) -> str:
-    assert check(root) == 1
-    return capsys.readouterr().err
+def read(root: Path, rel: str) -> str:
+    return (root / rel).read_text(encoding="utf-8")
 
 
-def replace_text(root: Path, name: str, old: str, new: str) -> None:
-    path = root / "chapters" / "fr" / f"{name}.yml"
+def write(root: Path, rel: str, text: str) -> None:
+    (root / rel).write_text(text, encoding="utf-8")
+
+
+def swap(root: Path, rel: str, old: str, new: str, at: str | None = None) -> int:
+    """Replace the first `old` with `new` in `rel`; return the line of `at` (a part of `new`),
+    or of the start of `new`, in the changed file."""
+    text = read(root, rel)
+    index = text.find(old)
+    assert index >= 0, f"{old!r} not in {rel}: the corpus needs updating"
+    write(root, rel, text[:index] + new + text[index + len(old):])
+    line = text.count("\n", 0, index) + 1
+    return line + (new[: new.index(at)].count("\n") if at else 0)
+
+
+def swap_line(root: Path, rel: str, start: str, new: str | None) -> int:
+    """Replace the first whole line that starts with `start` by `new` (None: delete it); return its line."""
+    lines = read(root, rel).split("\n")
+    index = next((i for i, line in enumerate(lines) if line.startswith(start)), None)
+    assert index is not None, f"no line starting {start!r} in {rel}: the corpus needs updating"
+    lines[index: index + 1] = [] if new is None else [new]
+    write(root, rel, "\n".join(lines))
+    return index + 1
+
+
+def line_with(root: Path, rel: str, needle: str) -> int:
+    """The line of the first `needle` in `rel`."""
+    text = read(root, rel)
+    assert needle in text, f"{needle!r} not in {rel}"
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def last(*steps: int | None) -> int | None:
+    """Several steps in one case, in order; the line is the last one's."""
+    return steps[-1]
+
+
+def latin1(root: Path) -> int:
+    path = root / "chapters/fr/iv.yml"
     text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    path.write_bytes(text.encode("latin-1", errors="replace"))
+    return next(n for n, line in enumerate(text.splitlines(), start=1) if not line.isascii())
+
+
+def delete(root: Path, rel: str) -> None:
+    (root / rel).unlink()
+
+
+def rename(root: Path, rel: str, new: str) -> None:
+    (root / rel).rename(root / new)
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    breaks: Callable[[Path], int | None]  # returns the line the message must name, or None
+    file: str  # relative path, as printed
+    item: str  # the item: an ID and/or the field path
+    what: str  # what is wrong
+    fix: str  # a fragment of the `fix:` line
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+IV, III, II, V, VI, ANNEX = (f"chapters/fr/{n}.yml" for n in ("iv", "iii", "ii", "v", "vi", "annex"))
+SITE = "content/fr/site.yml"
+
+CASES = [
+    # --- YAML and files -------------------------------------------------------------------
+    Case("yaml syntax error",
+         lambda r: swap(r, IV, "  - n: 2\n    text: \"Un mécanisme", "  - n: 2\n    text: \"Un\" mécanisme", at="text"),
+         IV, "(YAML syntax)", "did not find expected key", "correct the YAML syntax"),
+    Case("tab in indentation",
+         lambda r: swap(r, IV, "  - n: 2\n    text:", "  - n: 2\n\ttext:", at="\t"),
+         IV, "(YAML syntax)", "found a tab character", "correct the YAML syntax"),
+    Case("field written twice",
+         lambda r: swap(r, IV, "  - n: 2\n", "  - n: 2\n    text: \"Ancien texte?\"\n", at="text") + 1,  # the second
+         IV, "key_questions[1].text", "the field `text` is written twice", "keep one of them"),
+    Case("non-UTF-8 file (Latin-1)", latin1,
+         IV, "(whole file)", "not valid UTF-8", "save the file as UTF-8"),
+    Case("empty file", lambda r: write(r, V, ""),
+         V, "(whole file)", "the file is empty", "restore the file's content"),
+    Case("file that is a list, not fields", lambda r: last(write(r, V, "- \"Une question?\"\n"), 1),
+         V, "(whole file)", "expected fields (`name: value` lines)", "write the fields here as `name: value` lines"),
+    Case("missing chapter file", lambda r: delete(r, VI),
+         VI, "chapter VI", "this chapter file is missing: chapters must run I, II, III, … without gaps",
+         "git checkout -- chapters/fr/vi.yml"),
+    Case("missing annex file", lambda r: delete(r, ANNEX),
+         ANNEX, "annex", "this file is missing", "git checkout -- chapters/fr/annex.yml"),
+    Case("chapter file not named in lower-case roman numerals",
+         lambda r: rename(r, IV, "chapters/fr/IV.yml"),
+         "chapters/fr/IV.yml", "(file name)", "named by its roman numeral in lower case", "rename it: `iv.yml`"),
+    # --- models: types, unknown and missing fields ---------------------------------------
+    Case("list where a text is expected",
+         lambda r: swap_line(r, IV, '    text: "Existe-t-il des modes', '    text: ["Existe-t-il", "des modes?"]'),
+         IV, "key_questions[0].text", "Input should be a valid string, found [\"Existe-t-il\"",
+         "write one text in quotes here, not a list"),
+    Case("string where a number is expected",
+         lambda r: swap(r, IV, "  - n: 2\n    text: \"Un mécanisme", "  - n: deux\n    text: \"Un mécanisme"),
+         IV, "key_questions[1].n", "Input should be a valid integer", "write a whole number in digits"),
+    Case("box number in words",
+         lambda r: swap(r, IV, "    number: 3", "    number: trois"),
+         IV, "resources.box.number", 'found "trois"', "write a whole number in digits"),
+    Case("empty text",
+         lambda r: swap_line(r, IV, '    title: "Sélection de ressources', '    title: " "'),
+         IV, "resources.box.title", "String should have at least 1 character", "give a non-empty text"),
+    Case("unknown field",
+         lambda r: swap(r, IV, "key_questions:\n  - n: 1\n",
+                        "key_questions:\n  - n: 1\n    commentaire: \"à revoir\"\n", at="commentaire"),
+         IV, "key_questions[0].commentaire", "unknown field `commentaire`",
+         "remove or rename this field; the fields allowed here are: `n`, `text`, `items`, `after`"),
+    Case("resource box entry outside any section",
+         lambda r: swap(r, IV, "    number: 3\n", "    number: 3\n    entries:\n      - \"Convention orpheline\"\n",
+                        at="entries"),
+         IV, "resources.box.entries", "unknown field `entries`",
+         "the fields allowed here are: `number`, `title`, `sections`"),
+    Case("missing required field",
+         lambda r: swap_line(r, V, '    text: "Des accords de coopération formels', None) - 1,  # the question's line
+         V, "key_questions[0].text", "the required field `text` is missing", "add the required field `text`"),
+    Case("empty list of questions",
+         lambda r: swap(r, IV, "specific_questions:\n",
+                        "specific_questions:\n  - heading: \"Sans questions\"\n    questions: []\n",
+                        at="questions: []"),
+         IV, "specific_questions[0].questions", "List should have at least 1 item", "add at least one entry"),
+    # --- printed numbering and IDs -------------------------------------------------------
+    Case("skipped number",
+         lambda r: swap(r, IV, "  - n: 2\n    text: \"Un mécanisme", "  - n: 3\n    text: \"Un mécanisme"),
+         IV, "IV.C.3 (key_questions[1].n)", "expected `2` after `1`, found `3`: numbers run from 1 without gaps",
+         "set `n: 2` here and renumber the following entries"),
+    Case("missing number among several",
+         lambda r: swap(r, IV, "  - n: 2\n    text: \"Un mécanisme", "  - text: \"Un mécanisme"),
+         IV, "IV.C, entry 2 (key_questions[1].n)", "the number is missing", "add `n: 2`"),
+    Case("repeated letter",
+         lambda r: swap(r, IV, "          - n: c\n            text: \"Indicateurs généraux?\"",
+                        "          - n: b\n            text: \"Indicateurs généraux?\""),
+         IV, "IV.D.2.b (specific_questions[0].questions[1].items[2].n)", "`b` is repeated",
+         "set `n: c` here"),
+    Case("sub-item label that is not a letter",
+         lambda r: swap(r, IV, "          - n: c\n", "          - n: 3\n"),
+         IV, "specific_questions[0].questions[1].items[2].n",
+         "a sub-item is labelled by one lower-case letter as printed (a, b, c, …), found 3",
+         "set `n: c` here (entry 3 of its list)"),
+    Case("sub-sub-item label in capitals",
+         lambda r: swap(r, VI, "              - n: ii\n", "              - n: II\n"),
+         VI, "specific_questions[0].questions[5].items[0].items[1].n",
+         "a sub-sub-item is labelled by a lower-case roman numeral as printed (i, ii, iii, …), found \"II\"",
+         "set `n: ii` here (entry 2 of its list)"),
+    Case("skipped roman numeral",
+         lambda r: swap(r, VI, "              - n: ii\n", "              - n: iii\n"),
+         VI, "VI.D.6.a.iii", "expected `ii` after `i`, found `iii`", "set `n: ii` here"),
+    Case("duplicate ID (a sub-heading restarts the numbering)",
+         lambda r: swap(r, III, "  - heading: \"Répression — Activités\"\n    questions:\n      - n: 4\n",
+                        "  - heading: \"Répression — Activités\"\n    questions:\n      - n: 1\n", at="- n: 1"),
+         III, "III.D.1 (specific_questions[1].questions[0])",
+         "duplicate ID `III.D.1`: specific_questions[0].questions[0] (line 55) already has it",
+         "give each item its own number or letter"),
+    Case("resource box number used twice",
+         lambda r: swap(r, V, "    number: 4", "    number: 3"),
+         V, "resource box 3 (resources.box.number)", "resource box 3 is also in iv.yml",
+         "numbered once across the whole edition"),
+    # --- cross-references ---------------------------------------------------------------
+    Case("reference to a missing chapter",
+         lambda r: swap(r, III, "voir aussi le chapitre V", "voir aussi le chapitre XIV"),
+         III, "III.D.9", "reference “le chapitre XIV”: there is no chapter XIV (chapters run I to XI)",
+         "correct the chapter number (I to XI)"),
+    Case("reference to a missing question",
+         lambda r: swap(r, III, "à la question 6", "à la question 99"),
+         III, "III.D.7", "reference “à la question 99”: there is no question III.D.99",
+         "correct the question number"),
+    Case("reference to a missing box",
+         lambda r: swap(r, IV, "L’encadré 3 propose", "L’encadré 99 propose"),
+         IV, "resources.intro", "reference “L’encadré 99”: there is no box 99 (boxes run 1 to 10)",
+         "correct the box number (1 to 10)"),
+    Case("arabic chapter number after “voir”",
+         lambda r: swap(r, III, "voir aussi le chapitre V", "voir aussi le chapitre 5"),
+         III, "III.D.9", "reference “voir aussi le chapitre 5”: chapters are cited by their roman numeral",
+         "“chapitre V”"),
+    Case("question cited outside any list of questions",
+         lambda r: swap(r, IV, "est en place.\n", "est en place, comme à la question 2.\n", at="question 2"),
+         IV, "overview", "reference “à la question 2”: a question can only be cited from within a list",
+         "rephrase without “la question N”"),
+    # --- footnotes ----------------------------------------------------------------------
+    Case("missing footnote text",
+         lambda r: last(swap_line(r, II, "  5: ", None), line_with(r, II, "[^5]")),
+         II, "overview", "footnote reference `[^5]` has no footnote text", "add `5: \"…\"` under `footnotes:`"),
+    Case("footnote reference without text in a question",
+         lambda r: swap(r, IV, "l’immigration[^12]", "l’immigration[^99]"),
+         IV, "IV.D.3.o (specific_questions[0].questions[2].items[14].text)",
+         "footnote reference `[^99]` has no footnote text", "add `99: \"…\"` under `footnotes:`"),
+    Case("footnote reference that is not a number",
+         lambda r: swap(r, IV, "l’immigration[^12]", "l’immigration[^12a]"),
+         IV, "IV.D.3.o (specific_questions[0].questions[2].items[14].text)",
+         "footnote reference `[^12a]` is not a footnote number", "write the footnote number as printed"),
+    Case("footnote referenced twice",
+         lambda r: swap(r, IV, "pour identifier les personnes victimes de la traite?\"\n",
+                        "pour identifier les personnes victimes de la traite[^11]?\"\n"),
+         IV, "IV.C.1 (key_questions[0].text)",
+         "footnote `[^11]` is referenced a second time (first in overview, line 9)",
+         "keep `[^11]` only where its number is printed"),
+    Case("footnote defined but never referenced",
+         lambda r: last(swap(r, IV, "l’immigration[^12]", "l’immigration"), line_with(r, IV, "  12: ")),
+         IV, "footnotes.12", "footnote 12 is never referenced", "put `[^12]` in the text where its number is printed"),
+    # --- interface strings ---------------------------------------------------------------
+    Case("missing label in site.yml",
+         lambda r: last(swap_line(r, SITE, "  home: ", None), line_with(r, SITE, "labels:")),
+         SITE, "labels.home", "the required field `home` is missing", "add the required field `home`"),
+    Case("unknown label in site.yml",
+         lambda r: swap(r, SITE, "  home: \"Accueil\"\n", "  home: \"Accueil\"\n  accueil: \"Accueil\"\n",
+                        at="accueil"),
+         SITE, "labels.accueil", "unknown field `accueil`", "the fields allowed here are: `home`, `chapter`"),
+    Case("missing site.yml", lambda r: delete(r, SITE),
+         SITE, "(whole file)", "the interface strings of `fr` are missing", "git checkout -- content/fr/site.yml"),
+    # --- annex ---------------------------------------------------------------------------
+    Case("annex item using an undefined scale",
+         lambda r: swap(r, ANNEX, "                scale: rating", "                scale: notation"),
+         ANNEX, "ANNEX.E.1.a.ii (sections[4].questions[0].items[0].items[1].scale)", "unknown scale `notation`",
+         "use one of the scales defined under `scales:` (rating, usage)"),
+    Case("annex scale name in capitals",
+         lambda r: swap(r, ANNEX, "                scale: rating", "                scale: Rating"),
+         ANNEX, "sections[4].questions[0].items[0].items[1].scale", "String should match pattern",
+         "a scale is named in lower-case letters"),
+    Case("annex section letter skipped",
+         lambda r: swap(r, ANNEX, "  - letter: C\n", "  - letter: D\n", at="letter"),
+         ANNEX, "section D (sections[2].letter)", "expected section letter `C`, found `D`",
+         "set `letter: C` and reletter the following sections"),
+]
+
+
+def problems_in(output: str) -> list[str]:
+    """The problem blocks of a check's output: `- where: item: what` and its `    fix:` line."""
+    return ["- " + block for block in re.split(r"(?m)^- ", output)[1:]]
+
+
+def block_for(output: str, case: Case, line: int | None) -> str:
+    """The one problem block that names the case's file (and line), item and what is wrong."""
+    where = f"- {case.file}:{line}: " if line else f"- {case.file}: "
+    blocks = [b for b in problems_in(output) if b.startswith(where) and case.item in b and case.what in b]
+    assert blocks, f"no problem `{where}… {case.item}: … {case.what}` in:\n{output}"
+    return blocks[0]
+
+
+def test_corpus_is_large_enough():
+    assert len(CASES) >= 22 and len({c.name for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_broken_content_is_reported(case, sources, capsys, monkeypatch):
+    monkeypatch.chdir(sources)  # paths are printed relative to where the editor runs the check
+    line = case.breaks(sources)
+    assert line is None or isinstance(line, int)
+    assert check(sources) == 1
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err and out == ""
+    block = block_for(err, case, line)
+    head, _, fix = block.partition("\n    fix: ")
+    assert head.startswith(f"- {case.file}") and f": {case.item}" in head and case.what in head
+    assert case.fix in fix, f"fix {fix!r} lacks {case.fix!r}"
 
 
 def test_real_content_passes(sources, capsys):
     assert check(sources) == 0
+    assert "content ok" in capsys.readouterr().out
 
 
-def test_yaml_syntax_error(sources, capsys):
-    path = sources / "chapters" / "fr" / "iv.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("key_questions:", "key_questions: [", 1), encoding="utf-8")
-    message = failure(sources, capsys)
-    assert "chapters/fr/iv.yml:" in message and "(YAML syntax)" in message and "fix:" in message
+# --- the real build: escaping, and a failed build leaves site/ alone -----------------------
+
+INJECTED = {  # where -> (file, old text, the payload put in front of it, page whose HTML must show it as text)
+    "question text": (IV, '    text: "Existe-t-il des modes', '<script>alert("question")</script>', "iv"),
+    "box entry": (IV, '          - "Convention du Conseil', '<img src=x onerror=alert("box")>', "iv"),
+    "footnote": (IV, '  11: "Bureau', '<script>alert("footnote")</script>', "iv"),
+    "page title": (V, 'title: "', '<script>alert("title")</script>', "v"),
+}
 
 
-def test_skipped_question_number(sources, capsys):
-    edit(sources, "iv", lambda d: d["key_questions"][1].update(n=3))
-    message = failure(sources, capsys)
-    assert "chapters/fr/iv.yml" in message and "IV.C.3" in message
-    assert "expected `2` after `1`, found `3`" in message and "set `n: 2`" in message
+def inject(root: Path) -> None:
+    for rel, old, payload, _ in INJECTED.values():
+        swap(root, rel, old, old + payload.replace('"', '\\"'))
 
 
-def test_repeated_letter_and_duplicate_id(sources, capsys):
-    edit(sources, "iii", lambda d: d["specific_questions"][1]["questions"][0]["items"][2].update(n="b"))
-    message = failure(sources, capsys)
-    assert "III.D.4.b" in message and "`b` is repeated" in message
-    assert "duplicate ID `III.D.4.b`" in message
-
-
-def test_unknown_chapter_reference(sources, capsys):
-    replace_text(sources, "iii", "voir aussi le chapitre V", "voir aussi le chapitre XIV")
-    message = failure(sources, capsys)
-    assert "chapters/fr/iii.yml" in message and "III.D.9" in message
-    assert "“le chapitre XIV”" in message and "there is no chapter XIV" in message
-
-
-def test_unknown_question_reference(sources, capsys):
-    replace_text(sources, "iii", "à la question 6", "à la question 99")
-    message = failure(sources, capsys)
-    assert "III.D.7" in message and "there is no question III.D.99" in message
-
-
-def test_missing_required_field(sources, capsys):
-    edit(sources, "v", lambda d: d["key_questions"][0].pop("text"))
-    message = failure(sources, capsys)
-    assert "chapters/fr/v.yml:" in message and "key_questions[0].text" in message and "add the required field `text`" in message
-
-
-def test_box_entry_outside_any_section(sources, capsys):
-    edit(sources, "ii", lambda d: d["resources"]["box"].update(entries=["Convention orpheline"]))
-    message = failure(sources, capsys)
-    assert "resources.box.entries" in message and "remove or rename this field" in message
-
-
-def test_missing_footnote_text(sources, capsys):
-    edit(sources, "ii", lambda d: d["footnotes"].pop(5))
-    message = failure(sources, capsys)
-    assert "footnote [^5]" in message and "has no text" in message
-
-
-def test_missing_chapter_file(sources, capsys):
-    (sources / "chapters" / "fr" / "vi.yml").unlink()
-    message = failure(sources, capsys)
-    assert "chapter VI" in message and "without gaps" in message
-
-
-def test_injected_markup_is_escaped(sources, edition):
-    edit(sources, "iv", lambda d: d["key_questions"][0].update(text="<script>alert(1)</script> Texte?"))
-    site = build_site(sources / "site", sources)
-    page = (site / "fr" / "iv" / "index.html").read_text(encoding="utf-8")
-    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+def test_injected_markup_is_shown_as_text(sources):
+    inject(sources)
+    site = build_site(sources / "site", sources, bundle=False)
+    pages = {p: BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser") for p in site.rglob("*.html")}
+    for path, soup in pages.items():
+        scripts = [s for s in soup.find_all("script") if "alert(" in (s.string or "")]
+        assert scripts == [], f"{path}: injected script became markup"
+        assert soup.find_all(onerror=True) == [], f"{path}: injected attribute became markup"
+    for where, (_, _, payload, page) in INJECTED.items():
+        soup = pages[site / "fr" / page / "index.html"]
+        assert payload in soup.get_text(), f"{where}: the payload is not shown as text on /fr/{page}/"
+        raw = (site / "fr" / page / "index.html").read_text(encoding="utf-8")
+        assert payload not in raw and html.escape(payload, quote=False) in raw, where
+    index = (site / "fr" / "search" / "search_index.json").read_text(encoding="utf-8")
+    for where, (_, _, payload, _) in INJECTED.items():
+        assert payload.replace('"', '\\"') not in index, f"{where}: unescaped in the search index"
 
 
 def test_failed_build_leaves_previous_site(sources):
-    site = build_site(sources / "site", sources)
-    before = sorted(p.relative_to(site) for p in site.rglob("*"))
-    stamp = (site / "fr" / "iv" / "index.html").read_bytes()
-    replace_text(sources, "iii", "à la question 6", "à la question 99")
+    site = build_site(sources / "site", sources, bundle=False)
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    swap(sources, III, "à la question 6", "à la question 99")
     with pytest.raises(Exception, match="question III.D.99"):
-        build_site(site, sources)
-    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
-    assert (site / "fr" / "iv" / "index.html").read_bytes() == stamp
-    assert not list(sources.glob(".site-*"))
+        build_site(site, sources, bundle=False)
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert not list(sources.glob(".site-*")) and not (sources / "site.previous").exists()
+
+
+def snapshot(folder: Path) -> dict[str, bytes | None]:
+    return {p.relative_to(folder).as_posix(): (p.read_bytes() if p.is_file() else None) for p in folder.rglob("*")}
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_command_line_on_broken_content(sources, command):
+    """The real command, as an editor runs it from the project folder: non-zero exit, the
+    teaching message on stderr, and the existing site/ untouched, byte for byte."""
+    site = sources / "site"
+    (site / "fr" / "iv").mkdir(parents=True)
+    (site / "index.html").write_bytes(b"<!doctype html><title>previous build</title>\n")
+    (site / "fr" / "iv" / "index.html").write_bytes("précédent \x00\xff".encode("utf-8") + b"\xfe\n")
+    before = snapshot(site)
+    line = swap(sources, III, "à la question 6", "à la question 99")
+    args = ["build", "--site-dir", str(site)] if command == "build" else ["check"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "tiptoolkit", *args, "--root", str(sources)],
+                            cwd=sources, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert f"chapters/fr/iii.yml:{line}: III.D.7: reference “à la question 99”: there is no question III.D.99" \
+        in result.stderr
+    assert "    fix: correct the question number" in result.stderr
+    assert snapshot(site) == before
+    assert not list(sources.glob(".site-*")) and not (sources / "site.previous").exists()
+
+
+def test_command_line_root_defaults_to_the_checkout(tmp_path):
+    """Without `--root`, the command checks this checkout, wherever it is run from."""
+    result = subprocess.run([sys.executable, "-m", "tiptoolkit", "check"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "content ok" in result.stdout

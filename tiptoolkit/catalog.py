@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -45,6 +46,7 @@ class Item:
     text: str
     depth: int  # 0 question, 1 sub-item, 2 sub-sub-item
     source: object = field(compare=False, repr=False)  # the model instance
+    loc: tuple = field(default=(), compare=False, repr=False)  # where it is in its file, e.g. ('key_questions', 2)
 
     @property
     def anchor(self) -> str:
@@ -57,6 +59,7 @@ class Page:
     file: Path
     content: Chapter | ProseChapter | Annex
     numeral: str | None  # `IV` for chapters, None for introduction and annex
+    node: yaml.Node | None = field(default=None, compare=False, repr=False)  # the parsed file, for line numbers
 
     @property
     def is_chapter(self) -> bool:
@@ -89,9 +92,11 @@ SOURCE_LANGUAGE = "fr"
 
 
 def languages(root: Path = ROOT) -> list[str]:
-    """The site's languages: every `content/<lang>/site.yml`, the source language first."""
-    found = sorted(p.parent.name for p in (root / "content").glob("*/site.yml"))
-    return sorted(found, key=lambda lang: lang != SOURCE_LANGUAGE)
+    """The site's languages: every `content/<lang>/site.yml` and every `chapters/<lang>/`,
+    the source language first (a language with only one of the two is reported by the checks)."""
+    found = {p.parent.name for p in (root / "content").glob("*/site.yml")}
+    found |= {p.name for p in (root / "chapters").glob("*") if p.is_dir()}
+    return sorted(sorted(found), key=lambda lang: lang != SOURCE_LANGUAGE)
 
 
 def _page_order(path: Path) -> tuple[int, int]:
@@ -116,8 +121,9 @@ def chapter_files(root: Path, lang: str) -> list[Path]:
         elif path.stem not in (INTRODUCTION, ANNEX) and (
             from_roman(path.stem) is None or path.stem != path.stem.lower()
         ):
+            hint = f"`{path.stem.lower()}.yml`" if from_roman(path.stem) else "e.g. `iv.yml` for chapter IV"
             problems.append(Problem(path, "(file name)", "a chapter file is named by its roman numeral in lower case",
-                                    "rename it, e.g. `iv.yml`"))
+                                    f"rename it: {hint}"))
         else:
             files.append(path)
     if problems:
@@ -126,14 +132,19 @@ def chapter_files(root: Path, lang: str) -> list[Path]:
     numbers = [from_roman(p.stem) for p in files if p.stem not in (INTRODUCTION, ANNEX)]
     for position, number in enumerate(numbers, start=1):
         if number != position:
-            raise ContentError([Problem(folder, f"chapter {expected('roman', position).upper()}",
-                                        f"chapters must run I, II, III, … without gaps; found "
-                                        f"{', '.join(expected('roman', n).upper() for n in numbers)}",
-                                        f"add `{expected('roman', position)}.yml` or renumber the files")])
+            name = f"{expected('roman', position)}.yml"
+            problems.append(Problem(folder / name, f"chapter {expected('roman', position).upper()}",
+                                    f"this chapter file is missing: chapters must run I, II, III, … without gaps; "
+                                    f"found {', '.join(expected('roman', n).upper() for n in numbers)}",
+                                    f"restore it (e.g. `git checkout -- {(folder / name).relative_to(root)}`) "
+                                    "or rename the following files"))
+            break
     for required in (INTRODUCTION, ANNEX):
         if not (folder / f"{required}.yml").exists():
-            raise ContentError([Problem(folder, required, f"`{required}.yml` is missing",
-                                        f"restore {folder / (required + '.yml')}")])
+            problems.append(Problem(folder / f"{required}.yml", required, "this file is missing",
+                                    f"restore it (e.g. `git checkout -- {(folder / required).relative_to(root)}.yml`)"))
+    if problems:
+        raise ContentError(problems)
     return files
 
 
@@ -145,10 +156,14 @@ class _Builder:
         self.problems: list[Problem] = []
         self._root: yaml.Node | None = None
         self._file: Path | None = None
+        self._duplicates: set[str] = set()  # IDs given twice
+        self._duplicate_lists: set[tuple] = set()  # lists where one duplicate was reported
+        self.footnote_problems = 0
 
-    def problem(self, loc: tuple, item: str, what: str, fix: str) -> None:
-        self.problems.append(Problem(self._file, f"{item} ({describe(loc)})", what, fix,
-                                     line=line_of(self._root, loc)))
+    def problem(self, loc: tuple, item: str | None, what: str, fix: str, needle: str | None = None) -> None:
+        """One problem at `loc` of the current file; `item` names it (an ID) besides its field path."""
+        label = f"{item} ({describe(loc)})" if item else describe(loc)
+        self.problems.append(Problem(self._file, label, what, fix, line=line_of(self._root, loc, needle)))
 
     def sequence(self, entries: list, style: str, start: int, loc: tuple, parent: str) -> list[str]:
         """Check that the `n` of `entries` run in sequence from `start`; return the labels."""
@@ -177,8 +192,17 @@ class _Builder:
         return labels
 
     def add(self, item: Item, loc: tuple) -> None:
-        if any(existing.id == item.id for existing in self.items):
-            self.problem(loc, item.id, f"duplicate ID `{item.id}`", "give each item its own number or letter")
+        """Collect an item; a duplicate ID is reported once per list (its sub-items and the
+        following entries of a misnumbered list repeat IDs too: one report says it)."""
+        first = next((existing for existing in self.items if existing.id == item.id), None)
+        if first is not None:
+            in_list = (item.page, item.part, item.parent)
+            if item.parent not in self._duplicates and in_list not in self._duplicate_lists:
+                self.problem(loc, item.id, f"duplicate ID `{item.id}`: {describe(first.loc)} (line "
+                             f"{line_of(self._root, first.loc)}) already has it",
+                             "give each item its own number or letter, as printed")
+                self._duplicate_lists.add(in_list)
+            self._duplicates.add(item.id)
         self.items.append(item)
 
     def questions(self, page: Page, part: str, questions: list, loc: tuple, start: int = 1,
@@ -197,7 +221,7 @@ class _Builder:
             item_loc = (*loc, index)
             printed = "" if entry.n is None else (f"{label}." if style == "number" else f"{label})")
             self.add(Item(item_id, page.slug, prefix.split(".")[0], part, parent, heading, printed,
-                          entry.text, depth, entry), item_loc)
+                          entry.text, depth, entry, item_loc), item_loc)
             self._check_scale(entry, item_loc, item_id, scales)
             if depth + 1 < len(LEVEL_STYLES):
                 self._level(page, part, entry.items, (*item_loc, "items"), prefix, item_id, depth + 1, 1,
@@ -209,55 +233,67 @@ class _Builder:
             self.problem((*loc, "scale"), item_id, f"unknown scale `{scale}`",
                          f"use one of the scales defined under `scales:` ({', '.join(sorted(scales))})")
 
-    def footnotes(self, page: Page, texts: list[tuple[str, tuple]], defined: dict[int, str]) -> list[int]:
-        used: list[int] = []
-        for text, loc in texts:
+    def footnotes(self, texts: list[tuple[str, tuple, str | None]], defined: dict[int, str]) -> list[int]:
+        """Check the `[^N]` of `texts` (text, location, item ID) against the file's footnotes;
+        return the footnote numbers the file uses (referenced or defined)."""
+        first: dict[int, tuple[tuple, str | None]] = {}
+        reported = len(self.problems)
+        for text, loc, owner in texts:
             for match in re.finditer(r"\[\^([^\]]*)\]", text):
-                label = match.group(1)
-                if not label.isdigit() or int(label) not in defined:
-                    self.problem(loc, f"footnote [^{label}]", "this footnote reference has no text",
-                                 f"add `{label}: \"…\"` under `footnotes:` or correct the number")
+                ref, label = match.group(0), match.group(1)
+                if not label.isdigit() or not int(label):
+                    self.problem(loc, owner, f"footnote reference `{ref}` is not a footnote number",
+                                 "write the footnote number as printed, e.g. `[^5]`", needle=ref)
+                elif int(label) not in defined:
+                    self.problem(loc, owner, f"footnote reference `{ref}` has no footnote text in this file",
+                                 f"add `{label}: \"…\"` under `footnotes:` at the end of the file, "
+                                 "or correct the number",
+                                 needle=ref)
+                elif int(label) in first:
+                    where, by = first[int(label)]
+                    self.problem(loc, owner, f"footnote `{ref}` is referenced a second time (first in "
+                                 f"{by or describe(where)}, line {line_of(self._root, where, ref)}); "
+                                 "a footnote is referenced once, where its number is printed",
+                                 f"keep `{ref}` only where its number is printed and remove the other one", needle=ref)
                 else:
-                    used.append(int(label))
-        for number in sorted({n for n in used if used.count(n) > 1}):
-            self.problem(("footnotes", number), f"footnote {number}", "this footnote is referenced more than once",
-                         f"keep `[^{number}]` only where its number is printed")
+                    first[int(label)] = (loc, owner)
         for number in defined:
-            if number not in used:
-                self.problem(("footnotes", number), f"footnote {number}", "this footnote is never referenced",
-                             f"put `[^{number}]` where its number is printed, or remove it")
-        return used
+            if number not in first:
+                self.problem(("footnotes", str(number)), None, f"footnote {number} is never referenced",
+                             f"put `[^{number}]` in the text where its number is printed, or remove the footnote")
+        self.footnote_problems += len(self.problems) - reported
+        return list(dict.fromkeys([*first, *defined]))  # every number the file uses
 
     def page(self, page: Page, root: yaml.Node | None) -> list[int]:
         self._root, self._file = root, page.file
         content = page.content
-        texts: list[tuple[str, tuple]] = []
+        texts: list[tuple[str, tuple, str | None]] = []
         if isinstance(content, Chapter):
             self.questions(page, "C", content.key_questions, ("key_questions",))
             number = 1
             for g_index, group in enumerate(content.specific_questions):
                 number = self.questions(page, "D", group.questions, ("specific_questions", g_index, "questions"),
                                         start=number, heading=group.heading)
-            texts += [(content.overview, ("overview",)), (content.resources.intro, ("resources", "intro"))]
+            texts += [(content.overview, ("overview",), None), (content.resources.intro, ("resources", "intro"), None)]
             for s_index, section in enumerate(content.resources.box.sections):
-                texts += [(entry, ("resources", "box", "sections", s_index, "entries", e_index))
+                texts += [(entry, ("resources", "box", "sections", s_index, "entries", e_index), None)
                           for e_index, entry in enumerate(section.entries)]
         elif isinstance(content, ProseChapter):
             self._section_letters(content.sections, "sections")
             if content.preamble:
-                texts.append((content.preamble, ("preamble",)))
-            texts += [(s.body, ("sections", i, "body")) for i, s in enumerate(content.sections)]
+                texts.append((content.preamble, ("preamble",), None))
+            texts += [(s.body, ("sections", i, "body"), None) for i, s in enumerate(content.sections)]
         else:
             self._section_letters(content.sections, "sections")
             scales = set(content.scales)
             for s_index, section in enumerate(content.sections):
                 self.questions(page, section.letter, section.questions, ("sections", s_index, "questions"),
                                prefix=f"ANNEX.{section.letter}", scales=scales)
-                texts.append((section.overview, ("sections", s_index, "overview")))
-        texts += [(i.text, ()) for i in self.items if i.page == page.slug]
-        texts += [(i.source.after, ()) for i in self.items if i.page == page.slug and getattr(i.source, "after", None)]
-        texts += [(i.source.note, ()) for i in self.items if i.page == page.slug and getattr(i.source, "note", None)]
-        return self.footnotes(page, texts, content.footnotes if hasattr(content, "footnotes") else {})
+                texts.append((section.overview, ("sections", s_index, "overview"), None))
+        for item in (i for i in self.items if i.page == page.slug):
+            texts += [(getattr(item.source, name), (*item.loc, name), item.id)
+                      for name in ("text", "note", "after") if getattr(item.source, name, None)]
+        return self.footnotes(texts, getattr(content, "footnotes", {}))
 
     def _section_letters(self, sections: list, loc: str) -> None:
         for index, section in enumerate(sections):
@@ -268,26 +304,54 @@ class _Builder:
                              f"set `letter: {want}` and reletter the following sections")
 
 
-def _numbered_across_edition(kind: str, numbered: list[tuple[int, Page]], what: str) -> list[Problem]:
-    """Boxes and footnotes keep their printed numbers: each once, 1, 2, 3 … across the edition."""
+def _numbered_across_edition(kind: str, plural: str, numbered: list[tuple[int, Page]], what: str,
+                             where: Callable[[int], tuple]) -> list[Problem]:
+    """Boxes and footnotes keep their printed numbers: each once, 1, 2, 3 … across the edition.
+    `where(number)` is the location of a number in its file, for the line."""
     problems: list[Problem] = []
     seen: dict[int, Page] = {}
     for number, page in numbered:
         if number in seen and seen[number] is not page:
-            problems.append(Problem(page.file, f"{kind} {number}", f"{kind} {number} is also in {seen[number].file.name}",
-                                    f"{kind}s are numbered once across the whole edition; use the printed number"))
+            problems.append(Problem(page.file, f"{kind} {number} ({describe(where(number))})",
+                                    f"{kind} {number} is also in {seen[number].file.name}",
+                                    f"{plural} are numbered once across the whole edition; use the printed number",
+                                    line=line_of(page.node, where(number))))
         seen[number] = page
     for position, number in enumerate(sorted(seen), start=1):
         if number != position:
-            problems.append(Problem(seen[number].file, f"{kind} {number}",
-                                    f"{kind}s must run 1, 2, 3, … across the edition; expected {position}",
-                                    f"renumber {what} as {position}"))
+            page = seen[number]
+            problems.append(Problem(page.file, f"{kind} {number} ({describe(where(number))})",
+                                    f"{plural} must run 1, 2, 3, … across the edition; expected {position}, "
+                                    f"found {number}", f"renumber {what} as {position}",
+                                    line=line_of(page.node, where(number))))
             break
     return problems
 
 
+_loaded: dict[tuple[str, Path], tuple[tuple, Edition]] = {}
+
+
+def _signature(lang: str, root: Path) -> tuple:
+    """Name, size and modification time of every file an edition is made from."""
+    folders = {root / "content" / lang, root / "chapters" / lang, root / "chapters" / SOURCE_LANGUAGE}
+    files = sorted(p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file())
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
 def load_edition(lang: str, root: Path = ROOT) -> Edition:
-    """Load and check every content file of one language; raise ContentError listing all problems."""
+    """Load and check every content file of one language; raise ContentError listing all problems.
+
+    A build asks for each edition several times (checks, each MkDocs build, the root page):
+    it is loaded again only when one of its files changed."""
+    key, signature = (lang, root.resolve()), _signature(lang, root)
+    if key in _loaded and _loaded[key][0] == signature:
+        return _loaded[key][1]
+    edition = _load_edition(lang, root)
+    _loaded[key] = (signature, edition)
+    return edition
+
+
+def _load_edition(lang: str, root: Path) -> Edition:
     strings_path = root / "content" / lang / "site.yml"
     problems: list[Problem] = []
     try:
@@ -296,12 +360,18 @@ def load_edition(lang: str, root: Path = ROOT) -> Edition:
         problems += exc.problems
         strings = None
     except FileNotFoundError:
-        problems.append(Problem(strings_path, "(file)", "missing", f"create it with the interface strings of `{lang}`"))
+        problems.append(Problem(strings_path, "(whole file)", f"the interface strings of `{lang}` are missing",
+                                f"restore it (e.g. `git checkout -- {strings_path.relative_to(root)}`) or create it "
+                                "following content/schema/site.schema.json"))
         strings = None
     builder = _Builder()
     pages: list[Page] = []
     footnote_numbers: list[tuple[int, Page]] = []
-    for path in chapter_files(root, lang):
+    try:
+        files = chapter_files(root, lang)
+    except ContentError as exc:
+        raise ContentError(problems + exc.problems) from None
+    for path in files:
         model = Annex if path.stem == ANNEX else ProseChapter if path.stem in PROSE_CHAPTERS else Chapter
         try:
             content, node = load_model(path, model)
@@ -309,13 +379,20 @@ def load_edition(lang: str, root: Path = ROOT) -> Edition:
             problems += exc.problems
             continue
         numeral = path.stem.upper() if path.stem not in (INTRODUCTION, ANNEX) else None
-        page = Page(path.stem, path, content, numeral)
+        page = Page(path.stem, path, content, numeral, node)
         pages.append(page)
         footnote_numbers += [(n, page) for n in builder.page(page, node)]
     problems += builder.problems
     boxes = [(page.content.resources.box.number, page) for page in pages if page.is_chapter]
-    problems += _numbered_across_edition("resource box", boxes, "`resources.box.number`")
-    problems += _numbered_across_edition("footnote", footnote_numbers, "the footnote (text and `[^N]` reference)")
+    # Edition-wide numbering, unless a file could not be read or a footnote is already reported:
+    # its boxes and footnotes would look like gaps.
+    if len(pages) == len(files):
+        problems += _numbered_across_edition("resource box", "resource boxes", boxes, "`resources.box.number`",
+                                             lambda n: ("resources", "box", "number"))
+        if not builder.footnote_problems:
+            problems += _numbered_across_edition("footnote", "footnotes", footnote_numbers,
+                                                 "the footnote (text and `[^N]` reference)",
+                                                 lambda n: ("footnotes", str(n)))
     if problems:
         raise ContentError(problems)
     return Edition(lang, strings, pages, builder.items, dict(boxes))

@@ -17,6 +17,10 @@ def check(root: Path = ROOT) -> int:
     """Validate every content file of every language; print problems; return an exit code."""
     problems: list[Problem] = []
     summary = []
+    if not languages(root):
+        problems.append(Problem(root / "content", "(folder)", f"no edition found under {root}",
+                                "run from the project folder or pass `--root <project folder>`; an edition is "
+                                "`content/<lang>/site.yml` with `chapters/<lang>/*.yml`"))
     for lang in languages(root):
         try:
             edition = load_edition(lang, root)
@@ -36,21 +40,25 @@ def check(root: Path = ROOT) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="tiptoolkit", description=__doc__)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", type=Path, default=ROOT,
+                        help="the project folder holding chapters/, content/ and mkdocs.yml (default: this checkout)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate the content (models, numbering, IDs, references)")
-    commands.add_parser("schema", help="write the JSON Schemas of the content files")
-    build = commands.add_parser("build", help="build the whole site into site/")
-    build.add_argument("--site-dir", type=Path, default=None)
-    serve = commands.add_parser("serve", help="build, serve and live-reload the whole site")
+    commands.add_parser("check", parents=[common], help="validate the content (models, numbering, IDs, references)")
+    commands.add_parser("schema", parents=[common], help="write the JSON Schemas of the content files")
+    build = commands.add_parser("build", parents=[common], help="build the whole site into site/")
+    build.add_argument("--site-dir", type=Path, default=None, help="default: <root>/site")
+    serve = commands.add_parser("serve", parents=[common], help="build, serve and live-reload the whole site")
     serve.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
 
+    root = args.root.resolve()
     if args.command == "check":
-        return check()
+        return check(root)
     if args.command == "schema":
-        for path in schema.write():
-            print(f"wrote {path.relative_to(ROOT)}")
+        for path in schema.write(root):
+            print(f"wrote {path.relative_to(root)}")
         return 0
     from mkdocs.exceptions import MkDocsException
 
@@ -58,10 +66,10 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         if args.command == "build":
-            print(f"site written to {build_site(args.site_dir)}")
+            print(f"site written to {build_site(args.site_dir, root)}")
         else:
-            serve_site(port=args.port)
-    except (MkDocsException, ContentError) as exc:
+            serve_site(port=args.port, root=root)
+    except (MkDocsException, ContentError, OSError) as exc:
         print(f"build failed, site/ left as it was:\n{exc}", file=sys.stderr)
         return 1
     return 0

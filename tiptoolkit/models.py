@@ -180,6 +180,8 @@ class Labels(Strict):
     permalink: Text = Field(description="Accessible name of the link icon; `{id}` is replaced")
     scale: Text
     export: Text
+    offline_bundle: Text = Field(description="Name of the offline bundle (zip of the whole site)")
+    offline_bundle_help: Text = Field(description="How to use the offline bundle, in one sentence")
 
 
 class SiteStrings(Strict):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from .catalog import Edition
 from .export import FIELDS
 from .render import Renderer
@@ -26,3 +28,13 @@ def export_fields() -> str:
 
 def export_summary(edition: Edition) -> str:
     return str(len(edition.items))
+
+
+def offline_bundle(edition: Edition, href: str | None) -> str:
+    """The download link of the offline bundle; nothing where the site has none (preview,
+    or the bundle itself)."""
+    if not href:
+        return ""
+    labels = edition.strings.labels
+    return (f'<p class="tk-bundle"><a href="{escape(href)}" download>{escape(labels.offline_bundle)}</a> '
+            f'{escape(labels.offline_bundle_help)}</p>')

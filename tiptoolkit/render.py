@@ -179,7 +179,7 @@ class Renderer:
         return out
 
     def footnotes(self, page: Page, footnotes: dict[int, str]) -> str:
-        lines = [self.heading(2, self.labels.footnotes, f"{page.slug}-notes"), "", '<ol class="tk-footnotes">']
+        lines = [self.heading(2, self.labels.footnotes, f"{page.slug}-notes"), "", '<ol class="tk-footnotes" markdown="1">']
         for number, text in sorted(footnotes.items()):
             body = self.text(text, Context(page, None, f"footnote {number}"), links=False)
             lines.append(f'<li id="fn-{number}" value="{number}" markdown="span">{body} '

@@ -1,7 +1,9 @@
 """Building and previewing the whole site: every language with MkDocs, plus the root page.
 
 `site/<lang>/` is one MkDocs build per language; `site/index.html` offers the language
-choice. A build goes to a temporary folder and replaces `site/` only when every language
+choice; `site/toolkit-offline.zip` is the offline bundle: the same site built to be opened from
+`file://` (plain `.html` links, search index as a script, the search worker in an
+iframe). A build goes to a temporary folder and replaces `site/` only when everything
 succeeded, so a failed build never leaves a half-built or stale-mixed site.
 """
 
@@ -11,6 +13,7 @@ import logging
 import os
 import shutil
 import tempfile
+import zipfile
 from pathlib import Path
 
 import jinja2
@@ -19,38 +22,80 @@ from .catalog import ROOT, languages, load_edition
 from .render import Renderer
 
 log = logging.getLogger("tiptoolkit")
+logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)  # its INFO lines on every build
 WATCHED = ("chapters", "content", "hooks", "overrides", "tiptoolkit", "mkdocs.yml")
+BUNDLE = "toolkit-offline.zip"
+BUNDLE_FOLDER = "toolkit-offline"   # the folder the zip unpacks to
+SHIM = "assets/javascripts/iframe-worker.js"
+SHIM_SOURCE = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 
 
-def _mkdocs_build(lang: str, site_dir: Path, root: Path) -> None:
+def _mkdocs_build(lang: str, site_dir: Path, root: Path, *, offline: bool = False, bundle: bool = False) -> None:
+    """One edition; `offline` builds it for `file://`; `bundle` says the site has the zip."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
     config.theme["language"] = lang
+    config.extra["bundle_href"] = f"../{BUNDLE}" if bundle else None
+    if offline:
+        config.plugins["material/offline"].config.enabled = True
+        config.extra["polyfills"] = [SHIM]  # served from the bundle, not from unpkg.com
     build(config)
+    if offline:
+        shutil.copyfile(SHIM_SOURCE, site_dir / SHIM)
 
 
-def render_root(root: Path) -> str:
+def render_root(root: Path, *, offline: bool = False, bundle: bool = False) -> str:
     """The language-choice page at the site root."""
+    from .csp import with_policy
+
     editions = [load_edition(lang, root).strings for lang in languages(root)]
     env = jinja2.Environment(loader=jinja2.PackageLoader("tiptoolkit"), autoescape=True)
     choices = [{"lang": lang, "strings": strings} for lang, strings in zip(languages(root), editions)]
-    return env.get_template("root.html").render(choices=choices)
+    html = env.get_template("root.html").render(choices=choices, index="index.html" if offline else "",
+                                                  bundle=BUNDLE if bundle else None)
+    return with_policy(html, offline=offline)
 
 
-def build_site(site: Path | None = None, root: Path = ROOT) -> Path:
-    """Build every language into `site` (default `<root>/site`), atomically."""
+def _offline_bundle(target: Path, root: Path) -> None:
+    """Build every language for `file://` and zip it, with its own root page, into `target`."""
+    if not SHIM_SOURCE.is_file():
+        raise FileNotFoundError(f"{SHIM_SOURCE} is missing: run `make install` (it runs `npm ci`)")
+    work = Path(tempfile.mkdtemp(prefix=".site-bundle-", dir=target.parent.parent))
+    try:
+        folder = work / BUNDLE_FOLDER
+        for lang in languages(root):
+            log.info("building the %s edition for the offline bundle", lang)
+            _mkdocs_build(lang, folder / lang, root, offline=True)
+        (folder / "index.html").write_text(render_root(root, offline=True), encoding="utf-8")
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+            for path in sorted(folder.rglob("*")):
+                archive.write(path, path.relative_to(work))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def build_site(site: Path | None = None, root: Path = ROOT, bundle: bool = True,
+               keep: frozenset[str] = frozenset()) -> Path:
+    """Build every language into `site` (default `<root>/site`), atomically; with `bundle`,
+    also the offline zip. Languages in `keep` are copied from the current `site` instead of
+    being built again (live reload, when none of their sources changed)."""
     site = site or root / "site"
     for lang in languages(root):  # content errors are reported as such, before MkDocs runs
         Renderer(load_edition(lang, root)).pages()
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     try:
         for lang in languages(root):
+            if lang in keep and (site / lang).is_dir():
+                shutil.copytree(site / lang, staging / lang)
+                continue
             log.info("building the %s edition", lang)
-            _mkdocs_build(lang, staging / lang, root)
-        (staging / "index.html").write_text(render_root(root), encoding="utf-8")
+            _mkdocs_build(lang, staging / lang, root, bundle=bundle)
+        (staging / "index.html").write_text(render_root(root, bundle=bundle), encoding="utf-8")
+        if bundle:
+            _offline_bundle(staging / BUNDLE, root)
         previous = site.with_name(site.name + ".previous")
         shutil.rmtree(previous, ignore_errors=True)
         if site.exists():
@@ -62,19 +107,37 @@ def build_site(site: Path | None = None, root: Path = ROOT) -> Path:
     return site
 
 
+def _source_states(root: Path) -> dict[str | None, tuple]:
+    """Size and modification time of the sources: per language, of its own files; under
+    `None`, of what every language is built from."""
+    def state(*paths: Path) -> tuple:
+        files = sorted(f for p in paths for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file())
+        return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+
+    states: dict[str | None, tuple] = {
+        lang: state(root / "content" / lang, root / "chapters" / lang) for lang in languages(root)}
+    states[None] = state(*(root / name for name in WATCHED if name not in ("chapters", "content")))
+    return states
+
+
 def serve(host: str = "127.0.0.1", port: int = 8000, root: Path = ROOT) -> None:
     """Build the whole site, serve it, and rebuild on every change to the sources (live reload)."""
     from mkdocs.livereload import LiveReloadServer
 
     site = root / "site"
+    built = _source_states(root)
 
     def rebuild() -> None:
+        nonlocal built
+        now = _source_states(root)
+        unchanged = {lang for lang in languages(root) if now.get(lang) == built.get(lang)}
         try:
-            build_site(site, root)
+            build_site(site, root, bundle=False, keep=frozenset(unchanged if now[None] == built[None] else ()))
+            built = now
         except Exception as exc:  # keep serving the last good site; the error is shown in the terminal
             log.error("build failed, still serving the previous site:\n%s", exc)
 
-    build_site(site, root)
+    build_site(site, root)  # the first build is complete; reloads skip the offline bundle
     server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site), mount_path="/")
     for name in WATCHED:
         server.watch(str(root / name))

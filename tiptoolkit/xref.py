@@ -7,13 +7,15 @@ is an error naming the file, the item and the phrase.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from typing import Callable
 
 from .catalog import ANNEX, Edition, Page, anchor_of
 from .errors import Problem
-from .numbering import from_roman
+from .loader import line_of
+from .numbering import from_roman, to_roman
 
 APOSTROPHE = "[’']"
 
@@ -62,13 +64,36 @@ class Resolver:
         return fragment if page_slug == here.slug and anchor else f"{page_slug}.md{fragment}"
 
     def _fail(self, ctx: Context, phrase: str, why: str, fix: str) -> None:
-        self.problems.append(Problem(ctx.page.file, ctx.item, f"reference “{phrase}”: {why}", fix))
+        self.problems.append(Problem(ctx.page.file, ctx.item, f"reference “{phrase}”: {why}", fix,
+                                     line=self._line(ctx, html.unescape(phrase))))
+
+    def _line(self, ctx: Context, phrase: str) -> int | None:
+        """The line of the file where `phrase` is written, found from the context's item:
+        a question's ID, or the field names the renderer uses (`overview`, `section B`, …)."""
+        page, item = ctx.page, self.edition.item(ctx.item)
+        if item is not None and item.page == page.slug:
+            fields = [name for name in ("text", "note", "after") if phrase in (getattr(item.source, name, None) or "")]
+            return line_of(page.node, (*item.loc, (fields or ["text"])[0]), phrase)
+        section = re.fullmatch(r"section ([A-Z])", ctx.item)
+        footnote = re.fullmatch(r"footnote (\d+)", ctx.item)
+        if section:
+            sections = getattr(page.content, "sections", [])
+            index = next((i for i, s in enumerate(sections) if s.letter == section[1]), None)
+            field = "overview" if page.slug == ANNEX else "body"
+            loc = ("sections", index, field) if index is not None else ()
+        elif footnote:
+            loc = ("footnotes", int(footnote[1]))
+        elif re.fullmatch(r"[a-z_]+(\.[a-z_]+)*", ctx.item):
+            loc = tuple(ctx.item.split("."))
+        else:
+            loc = ()
+        return line_of(page.node, loc, phrase) if loc else None
 
     def link(self, text: str, ctx: Context) -> str:
         """Return `text` with every reference it makes replaced by a Markdown link."""
         for match in self.patterns.chapter_arabic.finditer(text):
             self._fail(ctx, match.group(0), "chapters are cited by their roman numeral",
-                       "write the chapter number in roman numerals, e.g. “chapitre V”")
+                       f"write the chapter number in roman numerals, e.g. “chapitre {_roman_of(match.group('n'))}”")
         text = self._sub(self.patterns.chapter, text, ctx, self._chapter)
         text = self._sub(self.patterns.question, text, ctx, self._question)
         text = self._sub(self.patterns.box, text, ctx, self._box)
@@ -96,7 +121,7 @@ class Resolver:
         if page is None:
             last = [p.numeral for p in self.edition.pages if p.numeral][-1]
             self._fail(ctx, match.group(0), f"there is no chapter {numeral} (chapters run I to {last})",
-                       "correct the chapter number")
+                       f"correct the chapter number (I to {last}), as printed in the source")
             return None
         return self._target(page.slug, None, ctx.page)
 
@@ -104,12 +129,15 @@ class Resolver:
         number = match.group("n")
         if ctx.part is None:
             self._fail(ctx, match.group(0), "a question can only be cited from within a list of questions, "
-                       "where it means a question of the same list", "name the part, or move the sentence")
+                       "where it means a question of the same list",
+                       "rephrase without “la question N” (e.g. “la troisième question clef”), "
+                       "or move the sentence into the list of questions")
             return None
         prefix = f"ANNEX.{ctx.part}" if ctx.page.slug == ANNEX else f"{ctx.page.numeral}.{ctx.part}"
         item = self.edition.item(f"{prefix}.{number}")
         if item is None:
-            self._fail(ctx, match.group(0), f"there is no question {prefix}.{number}", "correct the question number")
+            self._fail(ctx, match.group(0), f"there is no question {prefix}.{number}",
+                       f"correct the question number: “la question N” means question {prefix}.N of the same list")
             return None
         return self._target(item.page, item.anchor, ctx.page)
 
@@ -117,10 +145,16 @@ class Resolver:
         number = int(match.group("n"))
         page = self.edition.boxes.get(number)
         if page is None:
-            self._fail(ctx, match.group(0), f"there is no box {number} (boxes run 1 to {max(self.edition.boxes)})",
-                       "correct the box number")
+            last = max(self.edition.boxes)
+            self._fail(ctx, match.group(0), f"there is no box {number} (boxes run 1 to {last})",
+                       f"correct the box number (1 to {last}), as printed in the source")
             return None
         return self._target(page.slug, box_anchor(number), ctx.page)
+
+
+def _roman_of(digits: str) -> str:
+    value = int(digits)
+    return to_roman(value).upper() if 0 < value < 4000 else "V"
 
 
 def box_anchor(number: int) -> str:

@@ -1,0 +1,74 @@
+"""The offline bundle: a zip of the whole site that works from `file://` with no network,
+search included, linked from the home pages."""
+
+import zipfile
+from urllib.parse import urlsplit
+
+import pytest
+
+from tiptoolkit.catalog import languages
+from tiptoolkit.site import BUNDLE, BUNDLE_FOLDER
+
+from test_privacy import RECORD_VIOLATIONS
+
+
+@pytest.fixture(scope="module")
+def unpacked(site, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bundle")
+    with zipfile.ZipFile(site / BUNDLE) as archive:
+        archive.extractall(folder)
+    return folder / BUNDLE_FOLDER
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A page that may load only `file:` URLs; every other request is recorded and refused."""
+    context = browser.new_context()
+    requests: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    page.outside = requests
+    yield page
+    context.close()
+
+
+def test_home_pages_link_the_bundle(site):
+    assert f'href="{BUNDLE}"' in (site / "index.html").read_text(encoding="utf-8")
+    for lang in languages():
+        assert f'href="../{BUNDLE}"' in (site / lang / "index.html").read_text(encoding="utf-8")
+
+
+def test_bundle_holds_every_language_with_file_links(unpacked):
+    root = (unpacked / "index.html").read_text(encoding="utf-8")
+    for lang in languages():
+        assert f'href="{lang}/index.html"' in root
+        assert (unpacked / lang / "iv.html").is_file() and (unpacked / lang / "search" / "search_index.js").is_file()
+    assert BUNDLE not in (unpacked / "fr" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", languages())
+def test_reading_and_search_work_from_file_urls(unpacked, offline_page, search, edition, lang):
+    page = offline_page
+    page.goto((unpacked / "index.html").as_uri())
+    page.locator(f'a[hreflang="{lang}"]').first.click()
+    page.locator('a[href="iv.html"]').first.click()
+    page.wait_for_url("**/iv.html")
+    assert page.locator("#iv-d-3").count() == 1
+    word = "victimes" if lang == "fr" else "victims"
+    results = search(page, word)
+    assert results.count() > 0 and word in results.first.inner_text().lower()
+    results.first.locator("a").first.click()
+    page.wait_for_load_state()
+    landed = urlsplit(page.url)
+    assert landed.scheme == "file" and landed.path.endswith(".html") and page.locator("h1").count()
+    assert not page.outside, f"requests that left the bundle: {page.outside}"
+    assert not page.evaluate("window.__violations")
