@@ -115,6 +115,8 @@ def chapter_files(root: Path, lang: str) -> list[Path]:
                                     f"create {folder} with the edition's chapter files")])
     files, problems = [], []
     for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.name.endswith("~"):
+            continue  # editors' swap and backup files, .DS_Store
         if path.suffix != ".yml":
             problems.append(Problem(path, "(file name)", "only `.yml` files belong in this folder",
                                     "rename it to `<roman>.yml`, `introduction.yml` or `annex.yml`, or move it away"))
@@ -329,6 +331,11 @@ def _numbered_across_edition(kind: str, plural: str, numbered: list[tuple[int, P
 
 
 _loaded: dict[tuple[str, Path], tuple[tuple, Edition]] = {}
+
+
+def forget_loaded() -> None:
+    """Empty the cache of loaded editions (the benchmark times cold builds)."""
+    _loaded.clear()
 
 
 def _signature(lang: str, root: Path) -> tuple:
