@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install system-packages check schema build serve test benchmark clean
+.PHONY: install system-packages check schema reviewed build serve test benchmark clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required (set PYTHON=python3.11)")'
@@ -43,6 +43,10 @@ check: $(STAMP)          ## validate content: models, numbering, IDs, cross-refe
 
 schema: $(STAMP)         ## rewrite content/schema/*.schema.json from the models
 	$(BIN)/tiptoolkit schema
+
+EDITION ?= en
+reviewed: $(STAMP)       ## after reviewing translations: make reviewed [EDITION=en] UNITS='IV.D.3.o iv/overview'
+	$(BIN)/tiptoolkit reviewed --lang $(EDITION) $(UNITS)
 
 build: check $(NODE_STAMP)   ## write the complete site into site/ (all languages, offline zip), atomically
 	$(BIN)/tiptoolkit build

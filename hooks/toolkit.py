@@ -12,24 +12,32 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from tiptoolkit import csp, export, theme_fixes
-from tiptoolkit.catalog import load_edition
+from tiptoolkit import csp, export, glossary, theme_fixes
+from tiptoolkit.catalog import languages, load_edition
 from tiptoolkit.errors import ContentError
 from tiptoolkit.render import Renderer
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = config.theme["language"]
+    root = Path(config.config_file_path).parent
     try:
-        edition = load_edition(lang, Path(config.config_file_path).parent)
+        edition = load_edition(lang, root)
         pages = Renderer(edition).pages()
+        terms = glossary.load_glossary(root)
+        config.extra["editions"] = [{"lang": code, "name": load_edition(code, root).strings.language_name}
+                                    for code in languages(root)]
     except ContentError as exc:
         raise PluginError(str(exc)) from None
+    config.extra["alternate"] = True  # Material then shows partials/alternate.html: ours links page to page
     labels = edition.strings.labels
     config.site_name = edition.strings.site_name
     config.site_description = edition.strings.site_description
-    config.nav = [{labels.home: "index.md"}, *({p.title: f"{p.slug}.md"} for p in pages), {labels.export: "export.md"}]
-    config.extra["toolkit"] = {"edition": edition, "pages": pages}
+    config.nav = [{labels.home: "index.md"}, *({p.title: f"{p.slug}.md"} for p in pages),
+                  {labels.glossary: f"{glossary.PAGE_SLUG}.md"}, {labels.export: "export.md"}]
+    others = [code for code in languages(root) if code != lang]
+    config.extra["toolkit"] = {"edition": edition, "pages": pages,
+                               "glossary": glossary.markdown(terms, edition, others)}
     return config
 
 
@@ -48,6 +56,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             result.append(file)
     for page in toolkit["pages"]:
         result.append(File.generated(config, f"{page.slug}.md", content=page.markdown))
+    result.append(File.generated(config, f"{glossary.PAGE_SLUG}.md", content=toolkit["glossary"]))
     result.append(File.generated(config, "questions.json", content=export.to_json(edition)))
     result.append(File.generated(config, "questions.csv", content=export.to_csv(edition)))
     return result

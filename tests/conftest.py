@@ -83,3 +83,13 @@ def search():
         results.first.wait_for()
         return results
     return run
+
+
+PERMALINK_SAMPLE = ("q/iv-d-3-o/index.html", "q/annex-e-1-a-ii/index.html", "q/vii-c-1/index.html")
+
+
+@pytest.fixture(scope="session")
+def page_paths(site) -> list[str]:
+    """Every page of the site, but of the hundreds of short permalink pages (all alike) a sample."""
+    paths = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    return [p for p in paths if not p.startswith("q/") or p in PERMALINK_SAMPLE]

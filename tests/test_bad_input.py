@@ -21,6 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tiptoolkit.cli import check
+from tiptoolkit.parity import mark_reviewed
 from tiptoolkit.site import build_site
 
 # --- breaking a copy ---------------------------------------------------------------------
@@ -97,6 +98,7 @@ class Case:
 
 IV, III, II, V, VI, ANNEX = (f"chapters/fr/{n}.yml" for n in ("iv", "iii", "ii", "v", "vi", "annex"))
 SITE = "content/fr/site.yml"
+EN_IV, EN_III = "chapters/en/iv.yml", "chapters/en/iii.yml"
 
 CASES = [
     # --- YAML and files -------------------------------------------------------------------
@@ -256,6 +258,38 @@ CASES = [
          lambda r: swap(r, ANNEX, "  - letter: C\n", "  - letter: D\n", at="letter"),
          ANNEX, "section D (sections[2].letter)", "expected section letter `C`, found `D`",
          "set `letter: C` and reletter the following sections"),
+    # --- the English edition against the French --------------------------------------------
+    Case("English sub-item missing",
+         lambda r: last(swap_line(r, EN_IV, "          - n: i", None),
+                        swap_line(r, EN_IV, '            text: "Emergency hotlines', None),
+                        line_with(r, EN_IV, "      - n: 2\n        text: \"Does a") + 2),
+         EN_IV, "IV.D.2/items", "8 entries where the French has 9", "translate each entry of"),
+    Case("English text stale after a French change",
+         lambda r: last(swap(r, IV, "Un mécanisme est-il en place", "Un mécanisme est-il vraiment en place"),
+                        line_with(r, EN_IV, "  - n: 2\n    text:") + 1),
+         EN_IV, "IV.C.2", "the French text has changed since this translation was reviewed",
+         "then run `make reviewed EDITION=en UNITS='IV.C.2'`"),
+    Case("English cross-reference to another chapter",
+         lambda r: last(swap(r, EN_III, "see also chapter V on", "see also chapter VI on"),
+                        line_with(r, EN_III, "      - n: 9\n") + 1),
+         EN_III, "III.D.9", "its cross-references differ from the French", "refer to the same chapters"),
+    Case("English country blank dropped",
+         lambda r: swap(r, "chapters/en/annex.yml", "in the context of {country}?", "in the context of the country?",
+                        at="in the context") - 0,
+         "chapters/en/annex.yml", "ANNEX.C.2", "footnote markers or {country} differ from the French",
+         "keep every [^N] and {country}"),
+    Case("English file missing",
+         lambda r: delete(r, "chapters/en/introduction.yml"),
+         "chapters/en/introduction.yml", "introduction", "this file is missing", "git checkout -- chapters/en/"),
+    Case("glossary: wrong English variant",
+         lambda r: swap(r, EN_IV, "Does a procedure implemented", "Does a trafficking of persons procedure implemented",
+                        at="Does") ,
+         EN_IV, "IV.D.2", "uses “trafficking of persons”, a wrong variant of the glossary term “trafficking in persons”",
+         "write “trafficking in persons” (content/glossary.yml, term `trafficking-in-persons`)"),
+    Case("glossary: definition missing in English",
+         lambda r: swap_line(r, "content/glossary.yml", '      en: "Short title of the Protocol to Prevent', None) and None,
+         "content/glossary.yml", "trafficking-in-persons-protocol", "no definition in `en`",
+         "add `en:` under `definition`"),
 ]
 
 
@@ -302,12 +336,14 @@ INJECTED = {  # where -> (file, old text, the payload put in front of it, page w
     "box entry": (IV, '          - "Convention du Conseil', '<img src=x onerror=alert("box")>', "iv"),
     "footnote": (IV, '  11: "Bureau', '<script>alert("footnote")</script>', "iv"),
     "page title": (V, 'title: "', '<script>alert("title")</script>', "v"),
+    "English question text": ("chapters/en/iv.yml", '    text: "Are there clear', '<script>alert("en")</script>', "iv"),
 }
 
 
 def inject(root: Path) -> None:
     for rel, old, payload, _ in INJECTED.values():
         swap(root, rel, old, old + payload.replace('"', '\\"'))
+    mark_reviewed("en", [], root, everything=True)  # the French changed: its translation is reviewed
 
 
 def test_injected_markup_is_shown_as_text(sources):
@@ -318,10 +354,11 @@ def test_injected_markup_is_shown_as_text(sources):
         scripts = [s for s in soup.find_all("script") if "alert(" in (s.string or "")]
         assert scripts == [], f"{path}: injected script became markup"
         assert soup.find_all(onerror=True) == [], f"{path}: injected attribute became markup"
-    for where, (_, _, payload, page) in INJECTED.items():
-        soup = pages[site / "fr" / page / "index.html"]
-        assert payload in soup.get_text(), f"{where}: the payload is not shown as text on /fr/{page}/"
-        raw = (site / "fr" / page / "index.html").read_text(encoding="utf-8")
+    for where, (rel, _, payload, page) in INJECTED.items():
+        lang = rel.split("/")[1]
+        soup = pages[site / lang / page / "index.html"]
+        assert payload in soup.get_text(), f"{where}: the payload is not shown as text on /{lang}/{page}/"
+        raw = (site / lang / page / "index.html").read_text(encoding="utf-8")
         assert payload not in raw and html.escape(payload, quote=False) in raw, where
     index = (site / "fr" / "search" / "search_index.json").read_text(encoding="utf-8")
     for where, (_, _, payload, _) in INJECTED.items():

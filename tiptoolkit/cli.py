@@ -7,27 +7,20 @@ import logging
 import sys
 from pathlib import Path
 
-from . import schema
-from .catalog import ROOT, languages, load_edition
+from . import parity, schema
+from .catalog import ROOT
 from .errors import ContentError, Problem
-from .render import Renderer
+from .validate import validate
 
 
 def check(root: Path = ROOT) -> int:
     """Validate every content file of every language; print problems; return an exit code."""
     problems: list[Problem] = []
     summary = []
-    if not languages(root):
-        problems.append(Problem(root / "content", "(folder)", f"no edition found under {root}",
-                                "run from the project folder or pass `--root <project folder>`; an edition is "
-                                "`content/<lang>/site.yml` with `chapters/<lang>/*.yml`"))
-    for lang in languages(root):
-        try:
-            edition = load_edition(lang, root)
-            Renderer(edition).pages()
-            summary.append(f"{lang}: {len(edition.pages)} pages, {len(edition.items)} numbered items")
-        except ContentError as exc:
-            problems += exc.problems
+    try:
+        summary = validate(root)
+    except ContentError as exc:
+        problems += exc.problems
     for name in schema.stale(root):
         problems.append(Problem(schema.SCHEMA_DIR / name, "(JSON Schema)", "out of date with the models",
                                 "run `make schema` and commit the result"))
@@ -50,12 +43,25 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=None, help="default: <root>/site")
     serve = commands.add_parser("serve", parents=[common], help="build, serve and live-reload the whole site")
     serve.add_argument("--port", type=int, default=8000)
+    reviewed = commands.add_parser("reviewed", parents=[common],
+                                   help="record that translations were reviewed against the current French")
+    reviewed.add_argument("--lang", default="en", help="the translation's language (default: en)")
+    reviewed.add_argument("--all", action="store_true", help="every unit of the translation")
+    reviewed.add_argument("units", nargs="*", help="units named by `check`: item IDs (IV.D.3.o) or page/place")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
 
     root = args.root.resolve()
     if args.command == "check":
         return check(root)
+    if args.command == "reviewed":
+        try:
+            marked = parity.mark_reviewed(args.lang, args.units, root, everything=args.all)
+        except ContentError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        print(f"recorded {len(marked)} reviewed units in {parity.fingerprints_path(root, args.lang).relative_to(root)}")
+        return 0
     if args.command == "schema":
         for path in schema.write(root):
             print(f"wrote {path.relative_to(root)}")

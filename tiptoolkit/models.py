@@ -180,8 +180,15 @@ class Labels(Strict):
     permalink: Text = Field(description="Accessible name of the link icon; `{id}` is replaced")
     scale: Text
     export: Text
+    glossary: Text
+    glossary_intro: Text = Field(description="The glossary page's first paragraph")
+    used_in: Text = Field(description="Label of the list of pages where a term is used")
     offline_bundle: Text = Field(description="Name of the offline bundle (zip of the whole site)")
     offline_bundle_help: Text = Field(description="How to use the offline bundle, in one sentence")
+    copy_link: Text = Field(description="Accessible name of a question's copy-link button; `{id}` is replaced")
+    link_copied: Text = Field(description="Said when the short permalink has been copied")
+    read_question: Text = Field(description="Link of a short permalink page to the question in this language; "
+                                            "`{id}` is replaced")
 
 
 class SiteStrings(Strict):
@@ -193,9 +200,32 @@ class SiteStrings(Strict):
     labels: Labels
 
 
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+TermId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+class Term(Strict):
+    """One glossary entry: the term in every language, its definition in every language."""
+
+    id: TermId = Field(description="Stable, lower case with dashes; the term's anchor on the glossary page")
+    term: dict[LanguageCode, Text] = Field(description="The headword, per language")
+    forms: dict[LanguageCode, list[Text]] = Field(
+        default_factory=dict, description="Other forms the text uses, per language (to find where the term is used)")
+    wrong: dict[LanguageCode, list[Text]] = Field(
+        default_factory=dict, description="Wrong variants that the check refuses in that language's text")
+    definition: dict[LanguageCode, Text] = Field(description="A short definition, per language")
+
+
+class Glossary(Strict):
+    """`content/glossary.yml`: the bilingual glossary."""
+
+    terms: list[Term] = Field(min_length=1)
+
+
 CONTENT_MODELS: dict[str, type[Strict]] = {
     "chapter": Chapter,
     "prose-chapter": ProseChapter,
     "annex": Annex,
     "site": SiteStrings,
+    "glossary": Glossary,
 }

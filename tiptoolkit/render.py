@@ -19,6 +19,23 @@ from .xref import Context, Resolver, box_anchor, part_anchor
 
 FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
 COUNTRY = "{country}"
+LINK_ICON = ('<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="14" height="14"><path fill="currentColor" '
+             'd="M10.6 13.4a1 1 0 0 1 0-1.4l3-3a1 1 0 1 1 1.4 1.4l-3 3a1 1 0 0 1-1.4 0zm-2.5 5.2a3 3 0 0 1-4.2-4.2l3-3'
+             'a1 1 0 1 0-1.4-1.4l-3 3a5 5 0 0 0 7 7l3-3a1 1 0 0 0-1.4-1.4zm12.3-14.9a5 5 0 0 0-7 0l-3 3a1 1 0 1 0 1.4 '
+             '1.4l3-3a3 3 0 0 1 4.2 4.2l-3 3a1 1 0 0 0 1.4 1.4l3-3a5 5 0 0 0 0-7z"/></svg>')
+
+
+def plain_text(raw: str, country: str) -> str:
+    """A content text with no markup: footnote markers dropped, the blank spelt out."""
+    return FOOTNOTE_REF.sub("", raw).replace(COUNTRY, f"[{country}]")
+
+
+def permalink_path(anchor: str) -> str:
+    """The short permalink of an item, relative to the site root: `q/iv-d-3-o/`."""
+    return f"q/{anchor}/"
+
+
+SUBHEADING = re.compile(r"^###[^\n]*?(?=\s*$)", re.M)  # a Markdown sub-heading line, without trailing spaces
 
 
 @dataclass(frozen=True)
@@ -44,6 +61,18 @@ class Renderer:
         out = FOOTNOTE_REF.sub(
             lambda m: f'<sup class="tk-fnref" id="fnref-{m[1]}"><a href="#fn-{m[1]}">{m[1]}</a></sup>', out)
         return self.resolver.link(out, ctx) if links else out
+
+    def prose_text(self, raw: str, ctx: Context, anchor: str) -> str:
+        """A prose field (Markdown); its `###` sub-headings get language-neutral anchors
+        `<anchor>-s1`, `-s2`, … so that both editions share them."""
+        count = 0
+
+        def number(match: re.Match) -> str:
+            nonlocal count
+            count += 1
+            return f"{match[0]} {{#{anchor}-s{count}}}"
+
+        return SUBHEADING.sub(number, self.text(raw, ctx))
 
     def plain(self, raw: str) -> str:
         """A text for a title or heading: escaped, placeholder spelt out, no links."""
@@ -77,7 +106,7 @@ class Renderer:
         if footnotes:
             body.append(self.footnotes(page, footnotes))
         title = self.title(page)
-        front = f"---\ntitle: {_yaml_string(title)}\n---\n\n# {title}\n"
+        front = f"---\ntitle: {_yaml_string(title)}\n---\n\n{self.heading(1, title, page.slug)}\n"
         return RenderedPage(page.slug, title, front + "\n" + "\n\n".join(body) + "\n")
 
     def heading(self, level: int, text: str, anchor: str) -> str:
@@ -86,7 +115,7 @@ class Renderer:
     def chapter(self, page: Page, chapter: Chapter) -> list[str]:
         labels, out = self.labels, []
         out.append(self.heading(2, f"A. {labels.overview}", part_anchor(page, "A")))
-        out.append(self.text(chapter.overview, Context(page, None, "overview")))
+        out.append(self.prose_text(chapter.overview, Context(page, None, "overview"), part_anchor(page, "A")))
         out.append(self.heading(2, f"B. {labels.resources}", part_anchor(page, "B")))
         out.append(self.text(chapter.resources.intro, Context(page, None, "resources.intro")))
         out.append(self.box(page, chapter))
@@ -116,6 +145,13 @@ class Renderer:
         lines.append("</div>")
         return "\n".join(lines)
 
+    def copy_button(self, item: Item) -> str:
+        """The “copy link” control of an item (shown by toolkit.js) and where it says it worked."""
+        name = html.escape(self.labels.copy_link.replace("{id}", item.id))
+        return (f'<button type="button" class="tk-copy" data-permalink="{permalink_path(item.anchor)}" '
+                f'data-copied="{html.escape(self.labels.link_copied)}" aria-label="{name}" title="{name}" hidden>'
+                f'{LINK_ICON}</button><span class="tk-copied" role="status"></span>')
+
     def items(self, page: Page) -> list[Item]:
         return [i for i in self.edition.items if i.page == page.slug]
 
@@ -130,7 +166,8 @@ class Renderer:
             lines += [
                 f'<li id="{item.anchor}" markdown="1">',
                 f'<div class="tk-q" markdown="span">{label}<span class="tk-text">{self.text(item.text, ctx)}</span> '
-                f'<a class="tk-id" href="#{item.anchor}" title="{html.escape(permalink)}">{item.id}</a></div>',
+                f'<a class="tk-id" href="#{item.anchor}" title="{html.escape(permalink)}">{item.id}</a>'
+                f'{self.copy_button(item)}</div>',
             ]
             note = getattr(item.source, "note", None)
             if note:
@@ -161,7 +198,8 @@ class Renderer:
             out.append(self.text(chapter.preamble, Context(page, None, "preamble")))
         for section in chapter.sections:
             out.append(self.heading(2, f"{section.letter}. {self.plain(section.title)}", part_anchor(page, section.letter)))
-            out.append(self.text(section.body, Context(page, None, f"section {section.letter}")))
+            out.append(self.prose_text(section.body, Context(page, None, f"section {section.letter}"),
+                                  part_anchor(page, section.letter)))
         return out
 
     def annex(self, page: Page, annex: Annex) -> list[str]:
@@ -171,7 +209,7 @@ class Renderer:
             out.append(self.heading(2, f"{section.letter}. {self.plain(section.title)}", anchor))
             if section.questions:
                 out.append(self.heading(3, self.labels.overview, f"{anchor}-intro"))
-            out.append(self.text(section.overview, Context(page, None, f"section {section.letter}")))
+            out.append(self.prose_text(section.overview, Context(page, None, f"section {section.letter}"), anchor))
             if section.questions:
                 out.append(self.heading(3, self.labels.questions, f"{anchor}-questions"))
                 out.append(self.question_list(page, section.letter,

@@ -19,7 +19,8 @@ from pathlib import Path
 import jinja2
 
 from .catalog import ROOT, languages, load_edition
-from .render import Renderer
+from .render import plain_text
+from .validate import validate
 
 log = logging.getLogger("tiptoolkit")
 logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)  # its INFO lines on every build
@@ -59,6 +60,27 @@ def render_root(root: Path, *, offline: bool = False, bundle: bool = False) -> s
     return with_policy(html, offline=offline)
 
 
+def _short_permalinks(site: Path, root: Path) -> None:
+    """`q/<anchor>/index.html` for every item: a page that sends the reader to the item in
+    their language (`q/permalink.js`), with a plain link per language."""
+    from .csp import with_policy
+
+    editions = [load_edition(lang, root) for lang in languages(root)]
+    env = jinja2.Environment(loader=jinja2.PackageLoader("tiptoolkit"), autoescape=True)
+    template = env.get_template("permalink.html")
+    folder = site / "q"
+    folder.mkdir()
+    (folder / "permalink.js").write_text(env.loader.get_source(env, "permalink.js")[0], encoding="utf-8")
+    for item in editions[0].items:
+        choices = [{"lang": e.lang, "site_name": e.strings.site_name,
+                    "href": f"../../{e.lang}/{item.page}/#{item.anchor}",
+                    "read": e.strings.labels.read_question.replace("{id}", item.id),
+                    "text": plain_text(e.item(item.id).text, e.strings.labels.country)} for e in editions]
+        page = folder / item.anchor / "index.html"
+        page.parent.mkdir()
+        page.write_text(with_policy(template.render(id=item.id, choices=choices)), encoding="utf-8")
+
+
 def _offline_bundle(target: Path, root: Path) -> None:
     """Build every language for `file://` and zip it, with its own root page, into `target`."""
     if not SHIM_SOURCE.is_file():
@@ -83,8 +105,7 @@ def build_site(site: Path | None = None, root: Path = ROOT, bundle: bool = True,
     also the offline zip. Languages in `keep` are copied from the current `site` instead of
     being built again (live reload, when none of their sources changed)."""
     site = site or root / "site"
-    for lang in languages(root):  # content errors are reported as such, before MkDocs runs
-        Renderer(load_edition(lang, root)).pages()
+    validate(root)  # content errors are reported as such, before MkDocs runs
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     try:
         for lang in languages(root):
@@ -94,6 +115,7 @@ def build_site(site: Path | None = None, root: Path = ROOT, bundle: bool = True,
             log.info("building the %s edition", lang)
             _mkdocs_build(lang, staging / lang, root, bundle=bundle)
         (staging / "index.html").write_text(render_root(root, bundle=bundle), encoding="utf-8")
+        _short_permalinks(staging, root)
         if bundle:
             _offline_bundle(staging / BUNDLE, root)
         previous = site.with_name(site.name + ".previous")

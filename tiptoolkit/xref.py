@@ -39,6 +39,13 @@ PATTERNS = {
         annex=re.compile(rf"\b[Ll]{APOSTROPHE}(?P<ref>annexe)\b"),
         chapter_arabic=re.compile(r"\b[Vv]oir (?:aussi )?(?:le )?(?P<ref>chapitre (?P<n>\d+))\b"),
     ),
+    "en": Patterns(
+        chapter=re.compile(r"\b(?P<ref>[Cc]hapter (?P<n>[IVXLC]+))\b"),
+        question=re.compile(r"\b(?P<ref>[Qq]uestion (?P<n>\d+))\b"),
+        box=re.compile(r"\b(?P<ref>[Bb]ox (?P<n>\d+))\b"),
+        annex=re.compile(r"\b[Tt]he (?P<ref>[Aa]nnex)\b"),
+        chapter_arabic=re.compile(r"\b[Ss]ee (?:also )?(?P<ref>chapter (?P<n>\d+))\b"),
+    ),
 }
 
 

@@ -1,0 +1,190 @@
+"""A translation against the source edition: same structure, same references, and no text
+whose French has changed since its translation was last reviewed.
+
+Every translated text is a *unit*, named by its item ID (`IV.D.3.o`, `IV.D.3.o/note`) or, outside
+the numbered items, by its page and place (`iv/resources.box.sections[1].entries[3]`).
+`content/<lang>/translated-from.yml` records, per unit, a fingerprint of the French text it
+translates; `tiptoolkit reviewed UNIT…` records the current one after a translator's review.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .catalog import ROOT, SOURCE_LANGUAGE, Edition, Page, languages, load_edition
+from .errors import ContentError, Problem
+from .loader import describe, line_of, read_yaml
+from .render import COUNTRY, FOOTNOTE_REF
+from .xref import PATTERNS
+
+FINGERPRINTS = "translated-from.yml"
+NUMBERING_FIELDS = {"n", "number", "letter"}
+
+
+def fingerprint(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def fingerprints_path(root: Path, lang: str) -> Path:
+    return root / "content" / lang / FINGERPRINTS
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One translated text and the French it translates."""
+
+    key: str
+    page: Page  # the translation's page
+    loc: tuple
+    source: str
+    text: str | None
+
+    @property
+    def line(self) -> int | None:
+        return line_of(self.page.node, self.loc)
+
+
+def _keys(edition: Edition) -> dict[tuple[str, tuple], str]:
+    return {(item.page, item.loc): item.id for item in edition.items}
+
+
+def _walk(source, target, loc: tuple = ()):
+    """Pairs (loc, source value, target value) of two content trees, leaves and mismatches."""
+    if isinstance(source, dict) and isinstance(target, dict):
+        for key in [*source, *(k for k in target if k not in source)]:
+            yield from _walk(source.get(key), target.get(key), (*loc, key))
+    elif isinstance(source, list) and isinstance(target, list) and len(source) == len(target):
+        for index, (a, b) in enumerate(zip(source, target)):
+            yield from _walk(a, b, (*loc, index))
+    else:
+        yield loc, source, target
+
+
+def _references(lang: str, text: str) -> Counter:
+    patterns = PATTERNS[lang]
+    found = Counter()
+    for kind in ("chapter", "question", "box", "annex"):
+        for match in getattr(patterns, kind).finditer(text):
+            found[(kind, match.groupdict().get("n"))] += 1
+    return found
+
+
+def _marks(text: str) -> Counter:
+    return Counter([*FOOTNOTE_REF.findall(text), *([COUNTRY] * text.count(COUNTRY))])
+
+
+def compare(source: Edition, target: Edition, recorded: dict[str, str], root: Path) -> tuple[list[Unit], list[Problem]]:
+    """The translation's units, and every way it departs from the source edition."""
+    problems: list[Problem] = []
+    units: list[Unit] = []
+    ids = _keys(source)
+    for page in source.pages:
+        translated = target.page(page.slug)
+        folder = Path(page.file).parent.parent / target.lang
+        if translated is None:
+            problems.append(Problem(folder / page.file.name, "(whole file)", "this file has no translation",
+                                    f"translate {page.file.name} into {folder / page.file.name}, with the same structure"))
+            continue
+
+        def problem(loc: tuple, item: str, what: str, fix: str) -> None:
+            problems.append(Problem(translated.file, item, what, fix, line=line_of(translated.node, loc)))
+
+        for loc, french, other in _walk(page.content.model_dump(), translated.content.model_dump()):
+            field = loc[-1] if loc else None
+            owner = ids.get((page.slug, loc[:-1]))
+            key = (owner if field == "text" else f"{owner}/{field}") if owner else f"{page.slug}/{describe(loc)}"
+            if isinstance(french, list) and isinstance(other, list):
+                problem(loc, key, f"{len(other)} entries where the French has {len(french)}",
+                        f"translate each entry of {page.file} once, in the same order")
+            elif french is None or isinstance(french, (int, bool)) or field in NUMBERING_FIELDS:
+                if french != other:
+                    problem(loc, key, f"`{other}` where the French has `{french}`",
+                            f"write `{french}`, as in {page.file}: numbering and structure follow the French")
+            elif not isinstance(other, str) or not other.strip():
+                problem(loc[:-1] if other is None else loc, key, "the translation is missing",
+                        f"translate the French text: “{french[:80]}”")
+            else:
+                units.append(Unit(key, translated, loc, french, other))
+                if _marks(french) != _marks(other):
+                    problem(loc, key, "footnote markers or {country} differ from the French "
+                            f"({sorted(_marks(french).elements())} vs {sorted(_marks(other).elements())})",
+                            "keep every [^N] and {country} of the French text, once each")
+                if _references(source.lang, french) != _references(target.lang, other):
+                    problem(loc, key, "its cross-references differ from the French "
+                            f"({dict(_references(source.lang, french))} vs {dict(_references(target.lang, other))})",
+                            "refer to the same chapters, questions, boxes and annex as the French, in this "
+                            "language's wording (e.g. “chapter V”, “question 6”, “box 3”, “the annex”)")
+    for page in target.pages:
+        if source.page(page.slug) is None:
+            problems.append(Problem(page.file, "(whole file)", "there is no French file for this page",
+                                    "remove it, or add the French source first"))
+    if problems:
+        return units, problems
+    path = fingerprints_path(root, target.lang)
+    stale = [u for u in units if recorded.get(u.key) != fingerprint(u.source)]
+    for unit in stale:
+        what = ("the French text has changed since this translation was reviewed" if unit.key in recorded
+                else "no review of this translation is recorded")
+        problems.append(Problem(unit.page.file, unit.key, what,
+                                f"compare with the French, update the translation, then run "
+                                f"`make reviewed EDITION={target.lang} UNITS='{unit.key}'`", line=unit.line))
+    orphans = sorted(recorded.keys() - {u.key for u in units})
+    if orphans:
+        problems.append(Problem(path, ", ".join(orphans[:5]) + (" …" if len(orphans) > 5 else ""),
+                                f"{len(orphans)} recorded units no longer exist",
+                                f"run `make reviewed EDITION={target.lang}` (with no units it only removes these)"))
+    return units, problems
+
+
+def read_fingerprints(root: Path, lang: str) -> dict[str, str]:
+    path = fingerprints_path(root, lang)
+    if not path.exists():
+        return {}
+    data, _ = read_yaml(path)
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise ContentError([Problem(path, "(whole file)", "expected `unit: fingerprint` lines",
+                                    f"restore it with git, or run `make reviewed EDITION={lang}`")])
+    return data
+
+
+def translation_problems(root: Path = ROOT) -> list[Problem]:
+    """Every problem of every translation against the source edition (run by every check and build)."""
+    problems: list[Problem] = []
+    for lang in languages(root):
+        if lang != SOURCE_LANGUAGE:
+            try:
+                problems += compare(load_edition(SOURCE_LANGUAGE, root), load_edition(lang, root),
+                                    read_fingerprints(root, lang), root)[1]
+            except ContentError as exc:
+                problems += exc.problems
+    return problems
+
+
+def mark_reviewed(lang: str, keys: list[str], root: Path = ROOT, everything: bool = False) -> list[str]:
+    """Record the current French fingerprint of the given units (of all with `everything`);
+    drop recorded units that no longer exist. Returns the units marked."""
+    units, problems = compare(load_edition(SOURCE_LANGUAGE, root), load_edition(lang, root), {}, root)
+    structural = [p for p in problems if "no review" not in p.what]
+    if structural:
+        raise ContentError(structural)
+    by_key = {u.key: u for u in units}
+    unknown = [k for k in keys if k not in by_key]
+    if unknown:
+        raise ContentError([Problem(fingerprints_path(root, lang), k, "no such unit",
+                                    "use a unit named by `make check` (an item ID such as IV.D.3.o, or page/place)")
+                            for k in unknown])
+    recorded = {k: v for k, v in read_fingerprints(root, lang).items() if k in by_key}
+    marked = list(by_key) if everything else keys
+    for key in marked:
+        recorded[key] = fingerprint(by_key[key].source)
+    ordered = {u.key: recorded[u.key] for u in units if u.key in recorded}
+    header = (f"# Fingerprint of the French text each {lang} text translates, as last reviewed.\n"
+              f"# Written by `make reviewed EDITION={lang} UNITS='…'`; do not edit by hand.\n")
+    fingerprints_path(root, lang).write_text(
+        header + yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    return marked

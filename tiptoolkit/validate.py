@@ -1,0 +1,42 @@
+"""Everything the content must satisfy before a build: each edition on its own (models,
+numbering, IDs, references, rendering), then each translation against the source edition."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .catalog import ROOT, languages, load_edition
+from .errors import ContentError, Problem
+from .glossary import load_glossary, missing_languages, wrong_variants
+from .parity import translation_problems
+from .render import Renderer
+
+
+def validate(root: Path = ROOT) -> list[str]:
+    """Raise ContentError listing every problem; otherwise return one summary line per language."""
+    problems: list[Problem] = []
+    summary = []
+    if not languages(root):
+        problems.append(Problem(root / "content", "(folder)", f"no edition found under {root}",
+                                "run from the project folder or pass `--root <project folder>`; an edition is "
+                                "`content/<lang>/site.yml` with `chapters/<lang>/*.yml`"))
+    for lang in languages(root):
+        try:
+            edition = load_edition(lang, root)
+            Renderer(edition).pages()
+            summary.append(f"{lang}: {len(edition.pages)} pages, {len(edition.items)} numbered items")
+        except ContentError as exc:
+            problems += exc.problems
+    try:
+        glossary = load_glossary(root)
+        problems += missing_languages(glossary, languages(root), root)
+    except ContentError as exc:
+        problems += exc.problems
+        glossary = None
+    if not problems:  # translations and terms are checked only in editions that load
+        problems += translation_problems(root)
+        for lang in languages(root):
+            problems += wrong_variants(glossary, load_edition(lang, root))
+    if problems:
+        raise ContentError(problems)
+    return summary
