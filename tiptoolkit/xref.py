@@ -29,6 +29,9 @@ class Patterns:
     box: re.Pattern  # group n: box number
     annex: re.Pattern
     chapter_arabic: re.Pattern  # a chapter cited by an arabic number: always an error
+    chapter_word: str  # for the fixes the errors suggest
+    question_phrase: str
+    question_rephrased: str
 
 
 PATTERNS = {
@@ -38,6 +41,7 @@ PATTERNS = {
         box=re.compile(rf"\b[Ll]{APOSTROPHE}(?P<ref>encadré (?P<n>\d+))\b"),
         annex=re.compile(rf"\b[Ll]{APOSTROPHE}(?P<ref>annexe)\b"),
         chapter_arabic=re.compile(r"\b[Vv]oir (?:aussi )?(?:le )?(?P<ref>chapitre (?P<n>\d+))\b"),
+        chapter_word="chapitre", question_phrase="la question N", question_rephrased="la troisième question clef",
     ),
     "en": Patterns(
         chapter=re.compile(r"\b(?P<ref>[Cc]hapter (?P<n>[IVXLC]+))\b"),
@@ -45,6 +49,7 @@ PATTERNS = {
         box=re.compile(r"\b(?P<ref>[Bb]ox (?P<n>\d+))\b"),
         annex=re.compile(r"\b[Tt]he (?P<ref>[Aa]nnex)\b"),
         chapter_arabic=re.compile(r"\b[Ss]ee (?:also )?(?P<ref>chapter (?P<n>\d+))\b"),
+        chapter_word="chapter", question_phrase="question N", question_rephrased="the third key question",
     ),
 }
 
@@ -100,7 +105,8 @@ class Resolver:
         """Return `text` with every reference it makes replaced by a Markdown link."""
         for match in self.patterns.chapter_arabic.finditer(text):
             self._fail(ctx, match.group(0), "chapters are cited by their roman numeral",
-                       f"write the chapter number in roman numerals, e.g. “chapitre {_roman_of(match.group('n'))}”")
+                       f"write the chapter number in roman numerals, e.g. “{self.patterns.chapter_word} "
+                       f"{_roman_of(match.group('n'))}”")
         text = self._sub(self.patterns.chapter, text, ctx, self._chapter)
         text = self._sub(self.patterns.question, text, ctx, self._question)
         text = self._sub(self.patterns.box, text, ctx, self._box)
@@ -137,14 +143,16 @@ class Resolver:
         if ctx.part is None:
             self._fail(ctx, match.group(0), "a question can only be cited from within a list of questions, "
                        "where it means a question of the same list",
-                       "rephrase without “la question N” (e.g. “la troisième question clef”), "
+                       f"rephrase without “{self.patterns.question_phrase}” "
+                       f"(e.g. “{self.patterns.question_rephrased}”), "
                        "or move the sentence into the list of questions")
             return None
         prefix = f"ANNEX.{ctx.part}" if ctx.page.slug == ANNEX else f"{ctx.page.numeral}.{ctx.part}"
         item = self.edition.item(f"{prefix}.{number}")
         if item is None:
             self._fail(ctx, match.group(0), f"there is no question {prefix}.{number}",
-                       f"correct the question number: “la question N” means question {prefix}.N of the same list")
+                       f"correct the question number: “{self.patterns.question_phrase}” means question "
+                       f"{prefix}.N of the same list")
             return None
         return self._target(item.page, item.anchor, ctx.page)
 
