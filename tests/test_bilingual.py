@@ -149,3 +149,20 @@ def test_glossary_page_in_both_languages(site):
             assert dd.select(".tk-used a"), f"{lang}: {dt['id']} is used nowhere"
             other = dt.select_one("small [lang]")
             assert other["lang"] != lang and other.get_text(strip=True)
+
+
+def test_marking_a_stale_translation_reviewed(sources, capsys, monkeypatch):
+    from tiptoolkit.cli import check, main
+
+    monkeypatch.chdir(sources)
+    fingerprints = sources / "content" / "en" / "translated-from.yml"
+    before = fingerprints.read_text(encoding="utf-8").splitlines()
+    french = sources / "chapters" / "fr" / "iv.yml"
+    french.write_text(french.read_text(encoding="utf-8").replace("Un mécanisme est-il en place",
+                                                                 "Un mécanisme est-il vraiment en place"), encoding="utf-8")
+    assert check(sources) == 1
+    assert "IV.C.2: the French text has changed" in capsys.readouterr().err
+    assert main(["reviewed", "--root", str(sources), "IV.C.2"]) == 0
+    assert check(sources) == 0
+    after = fingerprints.read_text(encoding="utf-8").splitlines()
+    assert [line.split(":")[0] for line in before if line not in after] == ["IV.C.2"]

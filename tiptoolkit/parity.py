@@ -78,15 +78,15 @@ def _marks(text: str) -> Counter:
     return Counter([*FOOTNOTE_REF.findall(text), *([COUNTRY] * text.count(COUNTRY))])
 
 
-def compare(source: Edition, target: Edition, recorded: dict[str, str], root: Path) -> tuple[list[Unit], list[Problem]]:
-    """The translation's units, and every way it departs from the source edition."""
+def compare(source: Edition, target: Edition) -> tuple[list[Unit], list[Problem]]:
+    """The translation's units, and every way its structure departs from the source edition."""
     problems: list[Problem] = []
     units: list[Unit] = []
     ids = _keys(source)
     for page in source.pages:
         translated = target.page(page.slug)
-        folder = Path(page.file).parent.parent / target.lang
         if translated is None:
+            folder = page.file.parent.parent / target.lang
             problems.append(Problem(folder / page.file.name, "(whole file)", "this file has no translation",
                                     f"translate {page.file.name} into {folder / page.file.name}, with the same structure"))
             continue
@@ -123,22 +123,24 @@ def compare(source: Edition, target: Edition, recorded: dict[str, str], root: Pa
         if source.page(page.slug) is None:
             problems.append(Problem(page.file, "(whole file)", "there is no French file for this page",
                                     "remove it, or add the French source first"))
-    if problems:
-        return units, problems
-    path = fingerprints_path(root, target.lang)
-    stale = [u for u in units if recorded.get(u.key) != fingerprint(u.source)]
-    for unit in stale:
+    return units, problems
+
+
+def stale(units: list[Unit], recorded: dict[str, str], lang: str, root: Path) -> list[Problem]:
+    """Translated texts whose French changed since their review, and reviews of texts that are gone."""
+    problems = []
+    for unit in (u for u in units if recorded.get(u.key) != fingerprint(u.source)):
         what = ("the French text has changed since this translation was reviewed" if unit.key in recorded
                 else "no review of this translation is recorded")
         problems.append(Problem(unit.page.file, unit.key, what,
                                 f"compare with the French, update the translation, then run "
-                                f"`make reviewed EDITION={target.lang} UNITS='{unit.key}'`", line=unit.line))
+                                f"`make reviewed EDITION={lang} UNITS='{unit.key}'`", line=unit.line))
     orphans = sorted(recorded.keys() - {u.key for u in units})
     if orphans:
-        problems.append(Problem(path, ", ".join(orphans[:5]) + (" …" if len(orphans) > 5 else ""),
+        problems.append(Problem(fingerprints_path(root, lang), ", ".join(orphans[:5]) + (" …" if len(orphans) > 5 else ""),
                                 f"{len(orphans)} recorded units no longer exist",
-                                f"run `make reviewed EDITION={target.lang}` (with no units it only removes these)"))
-    return units, problems
+                                f"run `make reviewed EDITION={lang}` (with no units it only removes these)"))
+    return problems
 
 
 def read_fingerprints(root: Path, lang: str) -> dict[str, str]:
@@ -158,8 +160,8 @@ def translation_problems(root: Path = ROOT) -> list[Problem]:
     for lang in languages(root):
         if lang != SOURCE_LANGUAGE:
             try:
-                problems += compare(load_edition(SOURCE_LANGUAGE, root), load_edition(lang, root),
-                                    read_fingerprints(root, lang), root)[1]
+                units, structure = compare(load_edition(SOURCE_LANGUAGE, root), load_edition(lang, root))
+                problems += structure or stale(units, read_fingerprints(root, lang), lang, root)
             except ContentError as exc:
                 problems += exc.problems
     return problems
@@ -168,10 +170,9 @@ def translation_problems(root: Path = ROOT) -> list[Problem]:
 def mark_reviewed(lang: str, keys: list[str], root: Path = ROOT, everything: bool = False) -> list[str]:
     """Record the current French fingerprint of the given units (of all with `everything`);
     drop recorded units that no longer exist. Returns the units marked."""
-    units, problems = compare(load_edition(SOURCE_LANGUAGE, root), load_edition(lang, root), {}, root)
-    structural = [p for p in problems if "no review" not in p.what]
-    if structural:
-        raise ContentError(structural)
+    units, structure = compare(load_edition(SOURCE_LANGUAGE, root), load_edition(lang, root))
+    if structure:
+        raise ContentError(structure)
     by_key = {u.key: u for u in units}
     unknown = [k for k in keys if k not in by_key]
     if unknown:
