@@ -37,7 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                   {labels.glossary: f"{glossary.PAGE_SLUG}.md"}, {labels.export: "export.md"}]
     others = [code for code in languages(root) if code != lang]
     config.extra["toolkit"] = {"edition": edition, "pages": pages,
-                               "glossary": glossary.markdown(terms, edition, others)}
+                               "glossary": glossary.markdown(terms, edition, others, config.use_directory_urls)}
     return config
 
 

@@ -54,40 +54,71 @@ def texts(edition: Edition) -> Iterator[tuple[Page, tuple, str]]:
                 yield page, loc, text
 
 
-@cache
-def _pattern(phrase: str, plurals: bool = True) -> re.Pattern:
-    """The phrase as whole words, any case and spacing; with `plurals`, each word also in its
-    plural (“country”, “countries”; “victime”, “victimes”)."""
+def _phrase(phrase: str, plurals: bool) -> str:
+    """The phrase as whole words in any spacing; with `plurals`, each word also in its plural
+    (“country”, “countries”; “victime”, “victimes”)."""
     def word(w: str) -> str:
         if not plurals:
             return re.escape(w)
         return re.escape(w[:-1]) + "(?:y|ies)" if w.endswith("y") else re.escape(w) + "(?:s|es|x)?"
 
-    return re.compile(r"(?<![\w-])" + r"\s+".join(word(w) for w in phrase.split()) + r"(?![\w-])", re.I)
+    return r"\s+".join(word(w) for w in phrase.split())
 
 
-def usage(term: Term, edition: Edition) -> list[Page]:
-    """The pages whose texts use the term, in reading order."""
-    phrases = [term.term.get(edition.lang), *term.forms.get(edition.lang, [])]
-    phrases = [p for p in phrases if p]
-    used = {page.slug for page, _, text in texts(edition) if any(_pattern(p).search(text) for p in phrases)}
-    return [page for page in edition.pages if page.slug in used]
+@cache
+def _pattern(phrases: tuple[str, ...], plurals: bool = True) -> re.Pattern:
+    """Any of the phrases, as whole words, in any case."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(_phrase(p, plurals) for p in phrases) + r")(?![\w-])", re.I)
+
+
+def page_texts(edition: Edition) -> dict[str, str]:
+    """Each page's texts, joined, in lower case with single spaces (for finding where terms are used)."""
+    joined: dict[str, list[str]] = {page.slug: [] for page in edition.pages}
+    for page, _, text in texts(edition):
+        joined[page.slug].append(" ".join(text.split()).casefold())
+    return {slug: "\n".join(parts) for slug, parts in joined.items()}
+
+
+def _uses(pattern: re.Pattern, text: str) -> bool:
+    """Whether `text` (lower case, single spaces) has a match of `pattern` that starts a word."""
+    return any(m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_")
+               for m in pattern.finditer(text))
+
+
+@cache
+def _usage_pattern(phrases: tuple[str, ...]) -> re.Pattern:
+    """The phrases, in lower case, singular or plural, not followed by more of a word. The
+    pattern starts with a literal, which `re` searches fast; `_uses` checks where the match starts."""
+    return re.compile("|".join(_phrase(" ".join(p.casefold().split()), True).replace(r"\s+", " ")
+                               for p in phrases) + r"(?![\w-])")
+
+
+def usage(term: Term, edition: Edition, joined: dict[str, str]) -> list[Page]:
+    """The pages whose texts (`page_texts`) use the term, in reading order."""
+    phrases = tuple(p for p in (term.term.get(edition.lang), *term.forms.get(edition.lang, [])) if p)
+    pattern = _usage_pattern(phrases)
+    return [page for page in edition.pages if _uses(pattern, joined[page.slug])]
 
 
 def wrong_variants(glossary: Glossary, edition: Edition) -> list[Problem]:
     """Every text that uses a wrong variant of a glossary term."""
+    variants = [(variant, term) for term in glossary.terms for variant in term.wrong.get(edition.lang, [])]
+    if not variants:
+        return []
+    any_variant = _pattern(tuple(v for v, _ in variants), plurals=False)
     ids = {(item.page, item.loc): item.id for item in edition.items}
     problems = []
     for page, loc, text in texts(edition):
-        for term in glossary.terms:
-            for variant in term.wrong.get(edition.lang, []):
-                if _pattern(variant, plurals=False).search(text):
-                    owner = ids.get((page.slug, loc[:-1]))
-                    problems.append(Problem(
-                        page.file, owner or f"{page.slug}/{describe(loc)}",
-                        f"uses “{variant}”, a wrong variant of the glossary term “{term.term[edition.lang]}”",
-                        f"write “{term.term[edition.lang]}” (content/glossary.yml, term `{term.id}`)",
-                        line=line_of(page.node, loc, variant)))
+        if not any_variant.search(text):
+            continue
+        for variant, term in variants:
+            if _pattern((variant,), plurals=False).search(text):
+                owner = ids.get((page.slug, loc[:-1]))
+                problems.append(Problem(
+                    page.file, owner or f"{page.slug}/{describe(loc)}",
+                    f"uses “{variant}”, a wrong variant of the glossary term “{term.term[edition.lang]}”",
+                    f"write “{term.term[edition.lang]}” (content/glossary.yml, term `{term.id}`)",
+                    line=line_of(page.node, loc, variant)))
     return problems
 
 
@@ -97,18 +128,22 @@ def missing_languages(glossary: Glossary, langs: list[str], root: Path = ROOT) -
             if lang not in getattr(term, field)]
 
 
-def markdown(glossary: Glossary, edition: Edition, other_langs: list[str]) -> str:
-    """The glossary page of one edition, terms in this language's alphabetical order."""
+def markdown(glossary: Glossary, edition: Edition, other_langs: list[str], directory_urls: bool = True) -> str:
+    """The glossary page of one edition, terms in this language's alphabetical order. The list
+    is plain HTML (Markdown inside 165 entries is slow to convert): `directory_urls` says how
+    the page links to the others (`../iv/` or `iv.html`)."""
     labels = edition.strings.labels
     lines = ["---", f"title: {json.dumps(labels.glossary, ensure_ascii=False)}", "---", "",
              f"# {html.escape(labels.glossary, quote=False)} {{#{PAGE_SLUG}}}", "",
-             html.escape(labels.glossary_intro, quote=False), "", '<dl class="tk-glossary" markdown="1">']
+             html.escape(labels.glossary_intro, quote=False), "", '<dl class="tk-glossary">']
+    joined = page_texts(edition)
     for term in sorted(glossary.terms, key=lambda t: t.term[edition.lang].casefold()):
         others = " · ".join(f'<span lang="{lang}">{html.escape(term.term[lang])}</span>' for lang in other_langs)
-        pages = usage(term, edition)
-        where = ", ".join(f"[{html.escape(page.numeral or page.content.title)}]({page.slug}.md)" for page in pages)
+        pages = usage(term, edition, joined)
+        where = ", ".join(f'<a href="{f"../{page.slug}/" if directory_urls else f"{page.slug}.html"}">'
+                          f"{html.escape(page.numeral or page.content.title)}</a>" for page in pages)
         lines += [f'<dt id="{term.id}">{html.escape(term.term[edition.lang])} <small>({others})</small></dt>',
-                  f'<dd markdown="1">{html.escape(term.definition[edition.lang], quote=False)}'
+                  f'<dd>{html.escape(term.definition[edition.lang], quote=False)}'
                   + (f'<br><span class="tk-used">{html.escape(labels.used_in)}: {where}</span>' if pages else "")
                   + "</dd>"]
     lines.append("</dl>")
