@@ -34,7 +34,7 @@ from typing import Callable
 
 import yaml
 
-from . import export
+from . import export, glossary
 from .catalog import ROOT, forget_loaded, languages, load_edition
 from .render import Renderer
 from .site import WATCHED, build_site
@@ -60,12 +60,15 @@ class Row:
 
 def write_baseline(lang: str, folder: Path, root: Path) -> Path:
     """A plain mkdocs-material project of one edition's pages as static Markdown (the hand-written
-    pages copied with their macros unexpanded) and its exports; returns its mkdocs.yml."""
+    pages copied with their macros unexpanded), its glossary page and its exports; returns its mkdocs.yml."""
     docs = folder / "docs"
     docs.mkdir(parents=True)
     edition = load_edition(lang, root)
     for page in Renderer(edition).pages():
         (docs / f"{page.slug}.md").write_text(page.markdown, encoding="utf-8")
+    others = [code for code in languages(root) if code != lang]
+    (docs / f"{glossary.PAGE_SLUG}.md").write_text(
+        glossary.markdown(glossary.load_glossary(root), edition, others), encoding="utf-8")
     (docs / "questions.json").write_text(export.to_json(edition), encoding="utf-8")
     (docs / "questions.csv").write_text(export.to_csv(edition), encoding="utf-8")
     for page in (root / "content" / lang / "pages").glob("*.md"):
