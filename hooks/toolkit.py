@@ -15,7 +15,8 @@ from mkdocs.structure.files import File, Files
 from tiptoolkit import csp, export, glossary, theme_fixes
 from tiptoolkit.catalog import languages, load_edition
 from tiptoolkit.errors import ContentError
-from tiptoolkit.render import Renderer
+from tiptoolkit.render import rendered_pages
+from tiptoolkit.site import theme_cache
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -23,7 +24,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
         edition = load_edition(lang, root)
-        pages = Renderer(edition).pages()
+        pages = rendered_pages(edition)
         terms = glossary.load_glossary(root)
         config.extra["editions"] = [{"lang": code, "name": load_edition(code, root).strings.language_name}
                                     for code in languages(root)]
@@ -78,3 +79,9 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     lang = config.extra["toolkit"]["edition"].lang
     output = output.replace('href="/', f'href="/{lang}/').replace('src="/', f'src="/{lang}/')
     return csp.with_policy(theme_fixes.valid_html(output), offline=_offline(config))
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    """Keep the theme's compiled templates between builds (MkDocs compiles them anew each time)."""
+    env.bytecode_cache = theme_cache()
+    return env

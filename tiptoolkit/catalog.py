@@ -66,7 +66,7 @@ class Page:
         return isinstance(self.content, Chapter)
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: a loaded edition is cached as a whole
 class Edition:
     lang: str
     strings: SiteStrings

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .catalog import ANNEX, Edition, Item, Page, anchor_of
@@ -232,3 +233,9 @@ def _root_of(item: Item) -> str:
 
 def _yaml_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@lru_cache(maxsize=8)
+def rendered_pages(edition: Edition) -> list[RenderedPage]:
+    """The edition's pages, rendered once per loaded edition (a build asks for them several times)."""
+    return Renderer(edition).pages()

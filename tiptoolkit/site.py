@@ -31,6 +31,14 @@ SHIM = "assets/javascripts/iframe-worker.js"
 SHIM_SOURCE = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 
 
+def theme_cache() -> jinja2.BytecodeCache:
+    """Compiled theme templates, kept between builds in the system's temporary folder (a
+    template is compiled again when its source changes)."""
+    folder = Path(tempfile.gettempdir()) / f"tiptoolkit-templates-{os.getuid()}"
+    folder.mkdir(exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def _mkdocs_build(lang: str, site_dir: Path, root: Path, *, offline: bool = False, bundle: bool = False) -> None:
     """One edition; `offline` builds it for `file://`; `bundle` says the site has the zip."""
     from mkdocs.commands.build import build

@@ -9,7 +9,7 @@ from .catalog import ROOT, languages, load_edition
 from .errors import ContentError, Problem
 from .glossary import load_glossary, missing_languages, wrong_variants
 from .parity import translation_problems
-from .render import Renderer
+from .render import rendered_pages
 
 
 def validate(root: Path = ROOT) -> list[str]:
@@ -23,7 +23,7 @@ def validate(root: Path = ROOT) -> list[str]:
     for lang in languages(root):
         try:
             edition = load_edition(lang, root)
-            Renderer(edition).pages()
+            rendered_pages(edition)
             summary.append(f"{lang}: {len(edition.pages)} pages, {len(edition.items)} numbered items")
         except ContentError as exc:
             problems += exc.problems
