@@ -48,6 +48,10 @@ class Item:
     source: object = field(compare=False, repr=False)  # the model instance
     loc: tuple = field(default=(), compare=False, repr=False)  # where it is in its file, e.g. ('key_questions', 2)
 
+    def path(self, lang: str) -> str:
+        """Where the item is, relative to the site root: `fr/iv/#iv-d-3-o`."""
+        return f"{lang}/{self.page}/#{self.anchor}"
+
     @property
     def anchor(self) -> str:
         return anchor_of(self.id)
@@ -80,8 +84,17 @@ class Edition:
     def item(self, item_id: str) -> Item | None:
         return self._by_id.get(item_id)
 
+    def unit_name(self, page: str, loc: tuple) -> str:
+        """How a text of a content file is named in messages and in review records: by its
+        item's ID (`IV.D.3.o`, `IV.D.3.o/note`), or by page and place (`iv/overview`)."""
+        owner = self._by_place.get((page, loc[:-1]))
+        if owner is None:
+            return f"{page}/{describe(loc)}"
+        return owner if loc[-1] == "text" else f"{owner}/{loc[-1]}"
+
     def __post_init__(self) -> None:
         self._by_id = {i.id: i for i in self.items}
+        self._by_place = {(i.page, i.loc): i.id for i in self.items}
 
     @property
     def annex_scales(self) -> dict:
@@ -338,11 +351,15 @@ def forget_loaded() -> None:
     _loaded.clear()
 
 
+def files_state(*paths: Path) -> tuple:
+    """Name, modification time and size of every file at or under `paths`: equal states, same files."""
+    files = sorted({f for p in paths for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file()})
+    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+
+
 def _signature(lang: str, root: Path) -> tuple:
-    """Name, size and modification time of every file an edition is made from."""
-    folders = {root / "content" / lang, root / "chapters" / lang, root / "chapters" / SOURCE_LANGUAGE}
-    files = sorted(p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file())
-    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    """The state of every file an edition is made from (a translation depends on the source too)."""
+    return files_state(root / "content" / lang, root / "chapters" / lang, root / "chapters" / SOURCE_LANGUAGE)
 
 
 def load_edition(lang: str, root: Path = ROOT) -> Edition:

@@ -7,6 +7,7 @@ import io
 import json
 
 from .catalog import Edition, Item
+from .render import plain_text
 
 FIELDS = {
     "id": "Stable identifier, identical in every language: `IV.D.3.o`, `ANNEX.E.1.a.ii`",
@@ -20,12 +21,6 @@ FIELDS = {
 }
 
 
-def _plain(text: str, country: str) -> str:
-    import re
-
-    return re.sub(r"\[\^\d+\]", "", text).replace("{country}", f"[{country}]")
-
-
 def records(edition: Edition) -> list[dict]:
     country = edition.strings.labels.country
 
@@ -33,12 +28,12 @@ def records(edition: Edition) -> list[dict]:
         return {
             "id": item.id,
             "anchor": item.anchor,
-            "url": f"{edition.lang}/{item.page}/#{item.anchor}",
+            "url": item.path(edition.lang),
             "chapter": item.chapter,
             "part": item.part,
             "parent": item.parent,
             "heading": item.heading,
-            "text": _plain(item.text, country),
+            "text": plain_text(item.text, country),
         }
 
     return [record(item) for item in edition.items]

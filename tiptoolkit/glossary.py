@@ -16,7 +16,7 @@ from typing import Iterator
 
 from .catalog import ROOT, Edition, Page
 from .errors import ContentError, Problem
-from .loader import describe, line_of, load_model
+from .loader import line_of, load_model
 from .models import Glossary, Term
 
 GLOSSARY = Path("content") / "glossary.yml"
@@ -106,16 +106,14 @@ def wrong_variants(glossary: Glossary, edition: Edition) -> list[Problem]:
     if not variants:
         return []
     any_variant = _pattern(tuple(v for v, _ in variants), plurals=False)
-    ids = {(item.page, item.loc): item.id for item in edition.items}
     problems = []
     for page, loc, text in texts(edition):
         if not any_variant.search(text):
             continue
         for variant, term in variants:
             if _pattern((variant,), plurals=False).search(text):
-                owner = ids.get((page.slug, loc[:-1]))
                 problems.append(Problem(
-                    page.file, owner or f"{page.slug}/{describe(loc)}",
+                    page.file, edition.unit_name(page.slug, loc),
                     f"uses “{variant}”, a wrong variant of the glossary term “{term.term[edition.lang]}”",
                     f"write “{term.term[edition.lang]}” (content/glossary.yml, term `{term.id}`)",
                     line=line_of(page.node, loc, variant)))

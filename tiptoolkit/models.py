@@ -6,7 +6,7 @@ IDs and anchors are derived from them (see :mod:`tiptoolkit.catalog`).
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveInt, StringConstraints, model_validator
 

@@ -18,7 +18,7 @@ import yaml
 
 from .catalog import ROOT, SOURCE_LANGUAGE, Edition, Page, languages, load_edition
 from .errors import ContentError, Problem
-from .loader import describe, line_of, read_yaml
+from .loader import line_of, read_yaml
 from .render import COUNTRY, FOOTNOTE_REF
 from .xref import PATTERNS
 
@@ -47,10 +47,6 @@ class Unit:
     @property
     def line(self) -> int | None:
         return line_of(self.page.node, self.loc)
-
-
-def _keys(edition: Edition) -> dict[tuple[str, tuple], str]:
-    return {(item.page, item.loc): item.id for item in edition.items}
 
 
 def _walk(source, target, loc: tuple = ()):
@@ -82,7 +78,6 @@ def compare(source: Edition, target: Edition) -> tuple[list[Unit], list[Problem]
     """The translation's units, and every way its structure departs from the source edition."""
     problems: list[Problem] = []
     units: list[Unit] = []
-    ids = _keys(source)
     for page in source.pages:
         translated = target.page(page.slug)
         if translated is None:
@@ -96,8 +91,7 @@ def compare(source: Edition, target: Edition) -> tuple[list[Unit], list[Problem]
 
         for loc, french, other in _walk(page.content.model_dump(), translated.content.model_dump()):
             field = loc[-1] if loc else None
-            owner = ids.get((page.slug, loc[:-1]))
-            key = (owner if field == "text" else f"{owner}/{field}") if owner else f"{page.slug}/{describe(loc)}"
+            key = source.unit_name(page.slug, loc)
             if isinstance(french, list) and isinstance(other, list):
                 problem(loc, key, f"{len(other)} entries where the French has {len(french)}",
                         f"translate each entry of {page.file} once, in the same order")

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
-from .catalog import ANNEX, Edition, Item, Page, anchor_of
+from .catalog import ANNEX, Edition, Item, Page
 from .errors import ContentError
 from .models import Annex, Chapter, ProseChapter
 from .xref import Context, Resolver, box_anchor, part_anchor

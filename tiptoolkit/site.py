@@ -18,15 +18,17 @@ from pathlib import Path
 
 import jinja2
 
-from .catalog import ROOT, languages, load_edition
+from .catalog import ROOT, files_state, languages, load_edition
+from .csp import with_policy
 from .render import plain_text
 from .validate import validate
 
 log = logging.getLogger("tiptoolkit")
 logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)  # its INFO lines on every build
 WATCHED = ("chapters", "content", "hooks", "overrides", "tiptoolkit", "mkdocs.yml")
-BUNDLE = "toolkit-offline.zip"
 BUNDLE_FOLDER = "toolkit-offline"   # the folder the zip unpacks to
+BUNDLE = f"{BUNDLE_FOLDER}.zip"
+TEMPLATES = jinja2.Environment(loader=jinja2.PackageLoader("tiptoolkit"), autoescape=True)
 SHIM = "assets/javascripts/iframe-worker.js"
 SHIM_SOURCE = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 
@@ -58,12 +60,9 @@ def _mkdocs_build(lang: str, site_dir: Path, root: Path, *, offline: bool = Fals
 
 def render_root(root: Path, *, offline: bool = False, bundle: bool = False) -> str:
     """The language-choice page at the site root."""
-    from .csp import with_policy
-
     editions = [load_edition(lang, root).strings for lang in languages(root)]
-    env = jinja2.Environment(loader=jinja2.PackageLoader("tiptoolkit"), autoescape=True)
     choices = [{"lang": lang, "strings": strings} for lang, strings in zip(languages(root), editions)]
-    html = env.get_template("root.html").render(choices=choices, index="index.html" if offline else "",
+    html = TEMPLATES.get_template("root.html").render(choices=choices, index="index.html" if offline else "",
                                                   bundle=BUNDLE if bundle else None)
     return with_policy(html, offline=offline)
 
@@ -71,17 +70,14 @@ def render_root(root: Path, *, offline: bool = False, bundle: bool = False) -> s
 def _short_permalinks(site: Path, root: Path) -> None:
     """`q/<anchor>/index.html` for every item: a page that sends the reader to the item in
     their language (`q/permalink.js`), with a plain link per language."""
-    from .csp import with_policy
-
     editions = [load_edition(lang, root) for lang in languages(root)]
-    env = jinja2.Environment(loader=jinja2.PackageLoader("tiptoolkit"), autoescape=True)
-    template = env.get_template("permalink.html")
+    template = TEMPLATES.get_template("permalink.html")
     folder = site / "q"
     folder.mkdir()
-    (folder / "permalink.js").write_text(env.loader.get_source(env, "permalink.js")[0], encoding="utf-8")
+    (folder / "permalink.js").write_text(TEMPLATES.loader.get_source(TEMPLATES, "permalink.js")[0], encoding="utf-8")
     for item in editions[0].items:
         choices = [{"lang": e.lang, "site_name": e.strings.site_name,
-                    "href": f"../../{e.lang}/{item.page}/#{item.anchor}",
+                    "href": f"../../{item.path(e.lang)}",
                     "read": e.strings.labels.read_question.replace("{id}", item.id),
                     "text": plain_text(e.item(item.id).text, e.strings.labels.country)} for e in editions]
         page = folder / item.anchor / "index.html"
@@ -138,15 +134,11 @@ def build_site(site: Path | None = None, root: Path = ROOT, bundle: bool = True,
 
 
 def _source_states(root: Path) -> dict[str | None, tuple]:
-    """Size and modification time of the sources: per language, of its own files; under
-    `None`, of what every language is built from."""
-    def state(*paths: Path) -> tuple:
-        files = sorted(f for p in paths for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file())
-        return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
-
+    """The state of the sources: per language, of its own files; under `None`, of what every
+    language is built from."""
     states: dict[str | None, tuple] = {
-        lang: state(root / "content" / lang, root / "chapters" / lang) for lang in languages(root)}
-    states[None] = state(*(root / name for name in WATCHED if name not in ("chapters", "content")))
+        lang: files_state(root / "content" / lang, root / "chapters" / lang) for lang in languages(root)}
+    states[None] = files_state(*(root / name for name in WATCHED if name not in ("chapters", "content")))
     return states
 
 
