@@ -1,7 +1,8 @@
 # Fresh machine: `make serve` (build and preview) and `make test` (every check and test).
 # They create .venv/ (Python >= 3.11, packages from PyPI) and node_modules/ (npm registry:
-# the offline search shim, axe-core, the Nu Html Checker), and `make test` installs the
-# Debian packages the browser and HTML tests need when they are missing (as root).
+# the checklists' fonts, the offline search shim, axe-core, the Nu Html Checker), and install
+# the Debian packages they need when missing (as root): Pango for the PDFs; for `make test`,
+# also what the browser and HTML tests need.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -9,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install system-packages check schema reviewed build serve test benchmark clean
+.PHONY: install build-packages system-packages check schema reviewed build serve test benchmark clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required (set PYTHON=python3.11)")'
@@ -25,18 +26,29 @@ $(NODE_STAMP): package.json package-lock.json
 
 install: $(STAMP) $(NODE_STAMP)
 
-# Chromium (browser tests), Java (Nu Html Checker) and a font for Chromium to render with.
-system-packages:
+# Debian packages: Pango and HarfBuzz for WeasyPrint (the PDFs), then Chromium (browser
+# tests), Java (Nu Html Checker) and a font for Chromium to render with. Missing ones are
+# installed when run as root, else named.
+BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+TEST_PACKAGES  := chromium default-jre-headless fonts-dejavu-core
+define debian_packages
 	@missing=""; \
-	command -v chromium >/dev/null || missing="$$missing chromium"; \
-	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
-	[ -d /usr/share/fonts/truetype/dejavu ] || missing="$$missing fonts-dejavu-core"; \
+	if command -v dpkg-query >/dev/null; then \
+	  for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	fi; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "installing Debian packages:$$missing"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	  else echo "missing system packages:$$missing (Debian: sudo apt-get install$$missing)"; exit 1; fi; \
 	fi
+endef
+
+build-packages:
+	$(call debian_packages,$(BUILD_PACKAGES))
+
+system-packages: build-packages
+	$(call debian_packages,$(TEST_PACKAGES))
 
 check: $(STAMP)          ## validate content: models, numbering, IDs, cross-references, schemas
 	$(BIN)/tiptoolkit check
@@ -48,10 +60,10 @@ EDITION ?= en
 reviewed: $(STAMP)       ## after reviewing translations: make reviewed [EDITION=en] UNITS='IV.D.3.o iv/overview'
 	$(BIN)/tiptoolkit reviewed --lang $(EDITION) $(UNITS)
 
-build: check $(NODE_STAMP)   ## write the complete site into site/ (all languages, offline zip), atomically
+build: check build-packages $(NODE_STAMP)   ## write the complete site into site/ (all languages, PDFs, offline zip), atomically
 	$(BIN)/tiptoolkit build
 
-serve: check $(NODE_STAMP)   ## build, then preview at http://127.0.0.1:8000/ with live reload
+serve: check build-packages $(NODE_STAMP)   ## build, then preview at http://127.0.0.1:8000/ with live reload
 	$(BIN)/tiptoolkit serve
 
 test: check system-packages $(NODE_STAMP)   ## every test and quality gate (see README)
@@ -60,5 +72,5 @@ test: check system-packages $(NODE_STAMP)   ## every test and quality gate (see 
 clean:
 	rm -rf site site.previous .site-* .pytest_cache node_modules
 
-benchmark: $(STAMP) $(NODE_STAMP)   ## time the build against plain mkdocs-material, live reload, page weight (prints a table)
+benchmark: $(STAMP) build-packages $(NODE_STAMP)   ## time the build against plain mkdocs-material, live reload, page weight (prints a table)
 	$(BIN)/python scripts/benchmark.py

@@ -12,33 +12,47 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from tiptoolkit import csp, export, glossary, theme_fixes
+from tiptoolkit import checklist_pages, csp, export, fonts, glossary, theme_fixes
 from tiptoolkit.catalog import languages, load_edition
 from tiptoolkit.errors import ContentError
 from tiptoolkit.render import rendered_pages
 from tiptoolkit.site import theme_cache
 
+FONTS_CSS = "assets/stylesheets/fonts.css"  # generated: the checklists' @font-face rules (see mkdocs.yml)
+
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = config.theme["language"]
     root = Path(config.config_file_path).parent
+    pdfs = config.extra.get("pdfs")
+    if pdfs is None:
+        raise PluginError("the site is built by `make build` or `make serve` (tiptoolkit), which make the PDF "
+                          "checklists first; plain `mkdocs build` cannot")
     try:
         edition = load_edition(lang, root)
         pages = rendered_pages(edition)
         terms = glossary.load_glossary(root)
-        config.extra["editions"] = [{"lang": code, "name": load_edition(code, root).strings.language_name}
-                                    for code in languages(root)]
+        editions = checklist_pages.all_editions(root)
+        mission = checklist_pages.mission_page(edition, root)
     except ContentError as exc:
         raise PluginError(str(exc)) from None
+    config.extra["editions"] = [{"lang": code, "name": e.strings.language_name} for code, e in editions.items()]
     config.extra["alternate"] = True  # Material then shows partials/alternate.html: ours links page to page
-    labels = edition.strings.labels
+    labels, strings = edition.strings.labels, edition.strings.checklist
     config.site_name = edition.strings.site_name
     config.site_description = edition.strings.site_description
     config.nav = [{labels.home: "index.md"}, *({p.title: f"{p.slug}.md"} for p in pages),
+                  {strings.catalogue: f"{checklist_pages.CATALOGUE_SLUG}.md"},
+                  {strings.custom: f"{checklist_pages.CUSTOM_SLUG}.md"},
                   {labels.glossary: f"{glossary.PAGE_SLUG}.md"}, {labels.export: "export.md"}]
     others = [code for code in languages(root) if code != lang]
-    config.extra["toolkit"] = {"edition": edition, "pages": pages,
-                               "glossary": glossary.markdown(terms, edition, others, config.use_directory_urls)}
+    directory_urls = config.use_directory_urls
+    config.extra["toolkit"] = {
+        "edition": edition, "pages": pages, "mission": mission,
+        "glossary": glossary.markdown(terms, edition, others, directory_urls),
+        "catalogue": checklist_pages.catalogue_page(edition, pdfs, editions, directory_urls),
+        "printable": {page.slug: checklist_pages.printable_links(edition, page.slug, pdfs, editions, directory_urls)
+                      for page in edition.pages}}
     return config
 
 
@@ -58,9 +72,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in toolkit["pages"]:
         result.append(File.generated(config, f"{page.slug}.md", content=page.markdown))
     result.append(File.generated(config, f"{glossary.PAGE_SLUG}.md", content=toolkit["glossary"]))
+    result.append(File.generated(config, f"{checklist_pages.CATALOGUE_SLUG}.md", content=toolkit["catalogue"]))
+    result.append(File.generated(config, f"{checklist_pages.CUSTOM_SLUG}.md", content=toolkit["mission"]))
+    for pdf in config.extra["pdfs"][edition.lang]:
+        result.append(File.generated(config, f"pdf/{pdf.name}", abs_src_path=str(pdf.path)))
+    font_url = lambda path: f"../fonts/{path.name}"  # noqa: E731 (from assets/stylesheets/)
+    result.append(File.generated(config, FONTS_CSS, content=fonts.font_faces(font_url)))
+    for path in fonts.files():
+        result.append(File.generated(config, f"assets/fonts/{path.name}", abs_src_path=str(path)))
     result.append(File.generated(config, "questions.json", content=export.to_json(edition)))
     result.append(File.generated(config, "questions.csv", content=export.to_csv(edition)))
     return result
+
+
+def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+    """Under a chapter's title, the links to its PDFs in every language."""
+    links = config.extra["toolkit"]["printable"].get(page.file.src_uri.removesuffix(".md"))
+    if not links:
+        return markdown
+    title, _, rest = markdown.partition("\n")
+    return f"{title}\n\n{links}\n{rest}"
 
 
 def _offline(config: MkDocsConfig) -> bool:

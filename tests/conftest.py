@@ -85,7 +85,7 @@ def search():
     return run
 
 
-PERMALINK_SAMPLE = ("q/iv-d-3-o/index.html", "q/annex-e-1-a-ii/index.html", "q/vii-c-1/index.html")
+PERMALINK_SAMPLE = ("q/iv-d-3-o/index.html", "q/annex-e-1-a-ii/index.html", "q/vii-c-1/index.html", "q/iv/index.html")
 
 
 @pytest.fixture(scope="session")

@@ -245,6 +245,17 @@ CASES = [
          SITE, "labels.accueil", "unknown field `accueil`", "the fields allowed here are: `home`, `chapter`"),
     Case("missing site.yml", lambda r: delete(r, SITE),
          SITE, "(whole file)", "the interface strings of `fr` are missing", "git checkout -- content/fr/site.yml"),
+    Case("missing checklist string in site.yml",
+         lambda r: last(swap_line(r, SITE, "  answers: ", None), line_with(r, SITE, "checklist:")),
+         SITE, "checklist.answers", "the required field `answers` is missing", "add the required field `answers`"),
+    # --- publication address (printed on the checklists) -----------------------------------
+    Case("publication address without https",
+         lambda r: swap_line(r, "content/publication.yml", "url: ", 'url: "tiptoolkit.github.io"'),
+         "content/publication.yml", "url", "String should match pattern",
+         "write the full address of the site root, starting with `https://` and ending with `/`"),
+    Case("missing publication file", lambda r: delete(r, "content/publication.yml"),
+         "content/publication.yml", "(whole file)", "the publication address is missing",
+         "git checkout -- content/publication.yml"),
     # --- annex ---------------------------------------------------------------------------
     Case("annex item using an undefined scale",
          lambda r: swap(r, ANNEX, "                scale: rating", "                scale: notation"),

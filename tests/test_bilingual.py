@@ -75,6 +75,14 @@ def test_every_item_has_a_short_permalink_page(site, edition):
         assert links == {lang: f"../../{lang}/{item.page}/#{item.anchor}" for lang in LANGS}, item.id
 
 
+def test_every_page_has_a_short_permalink_page(site, edition):
+    """`q/iv/` and the like: the checklists print them."""
+    for page in edition.pages:
+        soup_ = soup(site, f"q/{page.slug}/index.html")
+        links = {a["hreflang"]: a["href"] for a in soup_.select("a[hreflang]")}
+        assert links == {lang: f"../../{lang}/{page.slug}/" for lang in LANGS}, page.slug
+
+
 @pytest.mark.parametrize("start, other", [("fr", "en"), ("en", "fr")])
 def test_switching_language_keeps_the_question(served, browser, start, other):
     page = browser.new_page()

@@ -1,8 +1,9 @@
 """Benchmark of the site build, printed as one table: `python scripts/benchmark.py [--runs N] [--json FILE]`.
 
 Measured in one run: the HTML build of every language against a baseline (a plain
-mkdocs-material build of the same Markdown, without hooks or macros), the offline bundle, live
-reload under `serve`, the weight of a chapter page and each language's search index. Where a
+mkdocs-material build of the same Markdown and files, without hooks or macros), the offline
+bundle, the PDF checklists (from scratch, and with nothing changed), live reload under `serve`,
+the weight of a chapter page and each language's search index. Where a
 target is missed, one profiled build says where the time goes. Only 127.0.0.1 is contacted.
 """
 
@@ -13,6 +14,7 @@ import cProfile
 import gzip
 import json
 import logging
+import os
 import pstats
 import re
 import shutil
@@ -34,8 +36,9 @@ from typing import Callable
 
 import yaml
 
-from . import export, glossary
+from . import checklist_pages, export, glossary
 from .catalog import ROOT, forget_loaded, languages, load_edition
+from .pdf import Manifest, build_pdfs
 from .render import Renderer
 from .site import WATCHED, build_site
 
@@ -56,19 +59,48 @@ class Row:
     result: str = ""
 
 
+# --- PDF checklists ----------------------------------------------------------------------
+
+def pdf_builds(cache: Path, runs: int, root: Path) -> dict:
+    """Every PDF built from scratch into an empty cache (once: it takes a while), then the same
+    build with nothing changed (`runs` times), and what was built."""
+    started = time.perf_counter()
+    manifest = build_pdfs(root, cache=cache)
+    cold = time.perf_counter() - started
+    unchanged = []
+    for _ in range(runs):
+        forget_loaded()
+        started = time.perf_counter()
+        build_pdfs(root, cache=cache)
+        unchanged.append(time.perf_counter() - started)
+    files = [pdf for pdfs in manifest.values() for pdf in pdfs]
+    largest = max(files, key=lambda pdf: pdf.size)
+    return {"cold": cold, "unchanged": unchanged, "workers": min(len(files), os.cpu_count() or 1),
+            "count": len(files), "pages": sum(pdf.pages for pdf in files), "bytes": sum(pdf.size for pdf in files),
+            "largest": {"name": largest.name, "pages": largest.pages, "bytes": largest.size}}
+
+
 # --- HTML build: real against baseline ---------------------------------------------------
 
-def write_baseline(lang: str, folder: Path, root: Path) -> Path:
+def write_baseline(lang: str, folder: Path, root: Path, pdfs: Manifest) -> Path:
     """A plain mkdocs-material project of one edition's pages as static Markdown (the hand-written
-    pages copied with their macros unexpanded), its glossary page and its exports; returns its mkdocs.yml."""
+    pages copied with their macros unexpanded), its glossary and checklist pages, its exports
+    and PDFs; returns its mkdocs.yml."""
     docs = folder / "docs"
-    docs.mkdir(parents=True)
+    (docs / "pdf").mkdir(parents=True)
     edition = load_edition(lang, root)
     for page in Renderer(edition).pages():
         (docs / f"{page.slug}.md").write_text(page.markdown, encoding="utf-8")
     others = [code for code in languages(root) if code != lang]
     (docs / f"{glossary.PAGE_SLUG}.md").write_text(
         glossary.markdown(glossary.load_glossary(root), edition, others), encoding="utf-8")
+    editions = checklist_pages.all_editions(root)
+    (docs / f"{checklist_pages.CATALOGUE_SLUG}.md").write_text(
+        checklist_pages.catalogue_page(edition, pdfs, editions, True), encoding="utf-8")
+    (docs / f"{checklist_pages.CUSTOM_SLUG}.md").write_text(checklist_pages.mission_page(edition, root),
+                                                            encoding="utf-8")
+    for pdf in pdfs[lang]:
+        shutil.copy(pdf.path, docs / "pdf" / pdf.name)
     (docs / "questions.json").write_text(export.to_json(edition), encoding="utf-8")
     (docs / "questions.csv").write_text(export.to_csv(edition), encoding="utf-8")
     for page in (root / "content" / lang / "pages").glob("*.md"):
@@ -283,11 +315,13 @@ def run(runs: int = 3, root: Path = ROOT) -> tuple[list[Row], dict]:
     with tempfile.TemporaryDirectory(prefix="tiptoolkit-benchmark-") as tmp:
         work = Path(tmp)
         site = work / "site"
-        configs = [write_baseline(lang, work / "baseline" / lang, root) for lang in langs]
-        build_site(site, root, bundle=False)  # warm-up: imports and first-use caches, untimed
+        pdf = pdf_builds(work / "pdf-cache", runs, root)
+        pdfs = build_pdfs(root)
+        configs = [write_baseline(lang, work / "baseline" / lang, root, pdfs) for lang in langs]
+        build_site(site, root, bundle=False, pdfs=pdfs)  # warm-up: imports and first-use caches, untimed
         times = time_alternating({
-            "real": lambda: (forget_loaded(), build_site(site, root, bundle=False)),
-            "bundle": lambda: (forget_loaded(), build_site(site, root, bundle=True)),
+            "real": lambda: (forget_loaded(), build_site(site, root, bundle=False, pdfs=pdfs)),
+            "bundle": lambda: (forget_loaded(), build_site(site, root, bundle=True, pdfs=pdfs)),
             "baseline": lambda: build_baseline(configs),
         }, runs)
         edits = live_reload(work, runs, root)
@@ -308,7 +342,11 @@ def run(runs: int = 3, root: Path = ROOT) -> tuple[list[Row], dict]:
             _verdict(ratio, RATIO_TARGET, lambda: _profile_summary(profile))),
         Row("Offline bundle: build_site(bundle=True) − HTML only",
             f"medians {bundle:.2f} s, mins {bundle_min:.2f} s (whole build with bundle: {_seconds(times['bundle'])})"),
-        Row("PDF checklists", "not built yet"),
+        Row(f"PDF checklists: all {pdf['count']} from scratch ({pdf['workers']} worker processes)",
+            f"{pdf['cold']:.1f} s"),
+        Row("PDF checklists: nothing changed (fingerprints checked, every PDF reused)", _seconds(pdf["unchanged"])),
+        Row("PDF checklists: files", f"{pdf['count']} PDFs, {pdf['pages']} pages, {pdf['bytes'] / 1e6:.1f} MB; "
+            f"largest {pdf['largest']['name']}: {pdf['largest']['pages']} pages, {pdf['largest']['bytes'] / 1e3:.0f} kB"),
         Row(f"Live reload: save chapters/{EDITED[0]}/{EDITED[1]}.yml → /{EDITED[0]}/{EDITED[1]}/ shows it ({runs} edits)",
             _seconds([edit["total"] for edit in edits]), f"≤ {RELOAD_TARGET:g} s",
             _verdict(reload["total"], RELOAD_TARGET, lambda: (
@@ -320,7 +358,7 @@ def run(runs: int = 3, root: Path = ROOT) -> tuple[list[Row], dict]:
         *(Row(f"Search index /{code}/search/search_index.json", _bytes(size)) for code, size in indexes.items()),
     ]
     results = {"languages": langs, "runs": runs, "seconds": {**times, "live_reload": edits},
-               "ratio": ratio, "bundle_seconds": {"median": bundle, "min": bundle_min}, "pdf": None, "page_weight": weight,
+               "ratio": ratio, "bundle_seconds": {"median": bundle, "min": bundle_min}, "pdf": pdf, "page_weight": weight,
                "search_index": indexes, "profile": profile}
     return rows, results
 

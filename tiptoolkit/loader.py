@@ -137,6 +137,8 @@ def _fix_for(error: dict, model: type[Strict]) -> str:
             return "a scale is named in lower-case letters and `_`, as under `scales:` (e.g. `rating`)"
         if field == "letter":
             return "write the section letter in upper case: A, B, C, …"
+        if field == "url":
+            return "write the full address of the site root, starting with `https://` and ending with `/`"
         return "write the value as the JSON Schema of this file describes it"
     if kind == "string_type" and isinstance(error.get("input"), (list, dict)):
         return "write one text in quotes here, not a list (`- ` lines) or fields"

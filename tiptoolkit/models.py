@@ -189,6 +189,44 @@ class Labels(Strict):
     link_copied: Text = Field(description="Said when the short permalink has been copied")
     read_question: Text = Field(description="Link of a short permalink page to the question in this language; "
                                             "`{id}` is replaced")
+    read_page: Text = Field(description="Link of a chapter's short permalink page to the chapter in this language")
+
+
+class ChecklistStrings(Strict):
+    """What the printable checklists (PDF and browser) and their pages say in one language."""
+
+    checklist: Text = Field(description="What a chapter's printable document is, e.g. “Liste de contrôle”")
+    annex_form: Text = Field(description="What the annex's printable document is, e.g. “Formulaire d’entretien”")
+    mission_pack: Text = Field(description="Title of the document with every chapter's checklist and the annex form")
+    mission_fields: list[Text] = Field(min_length=1, description="Blank fields of a cover: country, dates, …")
+    answers: list[Text] = Field(min_length=2, description="Tick-box columns of every question, e.g. answered, "
+                                                          "partly, not applicable")
+    notes: Text = Field(description="Label of the ruled space for notes under a question")
+    answer: Text = Field(description="Label of the ruled space for an answer in the annex form")
+    contents: Text = Field(description="Title of the mission pack's contents page")
+    page_of: Text = Field(description="Page footer; `{page}` and `{pages}` are replaced")
+    edition: Text = Field(description="Which edition a printed page comes from, in its footer")
+    online: Text = Field(description="Label of the short permalink printed in the footer")
+    printable: Text = Field(description="On a chapter page, before the links to its PDFs")
+    catalogue: Text = Field(description="Title of the page that lists every PDF")
+    catalogue_intro: Text = Field(description="First paragraph of that page")
+    document: Text = Field(description="Column heading: the document")
+    pages: Text = Field(description="A page count; `{n}` is replaced")
+    kilobytes: Text = Field(description="Unit of file sizes, e.g. “ko”")
+    custom: Text = Field(description="Title of the page where readers compose and print their own checklist")
+    custom_intro: Text = Field(description="First paragraph of that page")
+    custom_link: Text = Field(description="On chapter pages and the PDF list, the link to that page")
+    choose: Text = Field(description="Heading of the selection panel")
+    whole_chapter: Text = Field(description="The tick box that selects a whole chapter")
+    whole_annex: Text = Field(description="The tick box that selects the whole annex form")
+    include: Text = Field(description="Accessible name of a question's tick box; `{id}` is replaced")
+    print: Text = Field(description="The print button")
+    select_all: Text
+    clear: Text
+    selected: Text = Field(description="How many questions are selected; `{n}` is replaced")
+    nothing_selected: Text = Field(description="Said when the reader prints with nothing selected")
+    selection_link: Text = Field(description="Label of the link that keeps the selection")
+    no_script: Text = Field(description="Said when JavaScript is off")
 
 
 class SiteStrings(Strict):
@@ -198,6 +236,7 @@ class SiteStrings(Strict):
     site_name: Text
     site_description: Text
     labels: Labels
+    checklist: ChecklistStrings
 
 
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
@@ -222,10 +261,19 @@ class Glossary(Strict):
     terms: list[Term] = Field(min_length=1)
 
 
+class Publication(Strict):
+    """`content/publication.yml`: where the site is published."""
+
+    url: Annotated[str, StringConstraints(pattern=r"^https://[^/?#\s]+/([^?#\s]*/)?$")] = Field(
+        description="Address of the site root, ending with `/`; printed checklists give their short "
+                    "permalinks (`<url>q/iv/`) under it")
+
+
 CONTENT_MODELS: dict[str, type[Strict]] = {
     "chapter": Chapter,
     "prose-chapter": ProseChapter,
     "annex": Annex,
     "site": SiteStrings,
     "glossary": Glossary,
+    "publication": Publication,
 }

@@ -1,10 +1,11 @@
 """Building and previewing the whole site: every language with MkDocs, plus the root page.
 
-`site/<lang>/` is one MkDocs build per language; `site/index.html` offers the language
-choice; `site/toolkit-offline.zip` is the offline bundle: the same site built to be opened from
-`file://` (plain `.html` links, search index as a script, the search worker in an
-iframe). A build goes to a temporary folder and replaces `site/` only when everything
-succeeded, so a failed build never leaves a half-built or stale-mixed site.
+`site/<lang>/` is one MkDocs build per language, with its PDF checklists in `site/<lang>/pdf/`
+(built first, see :mod:`tiptoolkit.pdf`); `site/index.html` offers the language choice;
+`site/q/` holds the short permalinks; `site/toolkit-offline.zip` is the offline bundle: the
+same site built to be opened from `file://` (plain `.html` links, search index as a script,
+the search worker in an iframe). A build goes to a temporary folder and replaces `site/` only
+when everything succeeded, so a failed build never leaves a half-built or stale-mixed site.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ import jinja2
 
 from .catalog import ROOT, files_state, languages, load_edition
 from .csp import with_policy
+from .pdf import Manifest, build_pdfs
 from .render import plain_text
+from .templating import TEMPLATES
 from .validate import validate
 
 log = logging.getLogger("tiptoolkit")
@@ -28,7 +31,6 @@ logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)  # i
 WATCHED = ("chapters", "content", "hooks", "overrides", "tiptoolkit", "mkdocs.yml")
 BUNDLE_FOLDER = "toolkit-offline"   # the folder the zip unpacks to
 BUNDLE = f"{BUNDLE_FOLDER}.zip"
-TEMPLATES = jinja2.Environment(loader=jinja2.PackageLoader("tiptoolkit"), autoescape=True)
 SHIM = "assets/javascripts/iframe-worker.js"
 SHIM_SOURCE = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 
@@ -41,8 +43,9 @@ def theme_cache() -> jinja2.BytecodeCache:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-def _mkdocs_build(lang: str, site_dir: Path, root: Path, *, offline: bool = False, bundle: bool = False) -> None:
-    """One edition; `offline` builds it for `file://`; `bundle` says the site has the zip."""
+def _mkdocs_build(lang: str, site_dir: Path, root: Path, pdfs: Manifest, *, offline: bool = False,
+                  bundle: bool = False) -> None:
+    """One edition, with its PDFs; `offline` builds it for `file://`; `bundle` says the site has the zip."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -50,6 +53,7 @@ def _mkdocs_build(lang: str, site_dir: Path, root: Path, *, offline: bool = Fals
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
     config.theme["language"] = lang
     config.extra["bundle_href"] = f"../{BUNDLE}" if bundle else None
+    config.extra["pdfs"] = pdfs
     if offline:
         config.plugins["material/offline"].config.enabled = True
         config.extra["polyfills"] = [SHIM]  # served from the bundle, not from unpkg.com
@@ -68,24 +72,30 @@ def render_root(root: Path, *, offline: bool = False, bundle: bool = False) -> s
 
 
 def _short_permalinks(site: Path, root: Path) -> None:
-    """`q/<anchor>/index.html` for every item: a page that sends the reader to the item in
-    their language (`q/permalink.js`), with a plain link per language."""
+    """`q/<anchor>/index.html` for every item and `q/<slug>/index.html` for every page (`q/iv/`,
+    printed on the checklists): a page that sends the reader to the item or page in their
+    language (`q/permalink.js`), with a plain link per language."""
     editions = [load_edition(lang, root) for lang in languages(root)]
     template = TEMPLATES.get_template("permalink.html")
     folder = site / "q"
     folder.mkdir()
     (folder / "permalink.js").write_text(TEMPLATES.loader.get_source(TEMPLATES, "permalink.js")[0], encoding="utf-8")
-    for item in editions[0].items:
-        choices = [{"lang": e.lang, "site_name": e.strings.site_name,
-                    "href": f"../../{item.path(e.lang)}",
-                    "read": e.strings.labels.read_question.replace("{id}", item.id),
-                    "text": plain_text(e.item(item.id).text, e.strings.labels.country)} for e in editions]
-        page = folder / item.anchor / "index.html"
+    targets = [(item.anchor, item.id, [{"href": f"../../{item.path(e.lang)}",
+                                        "read": e.strings.labels.read_question.replace("{id}", item.id),
+                                        "text": plain_text(e.item(item.id).text, e.strings.labels.country)}
+                                       for e in editions]) for item in editions[0].items]
+    targets += [(page.slug, page.numeral or plain_text(page.content.title, editions[0].strings.labels.country),
+                 [{"href": f"../../{e.lang}/{page.slug}/", "read": e.strings.labels.read_page,
+                   "text": plain_text(e.page(page.slug).content.title, e.strings.labels.country)} for e in editions])
+                for page in editions[0].pages]
+    for anchor, name, links in targets:
+        choices = [{"lang": e.lang, "site_name": e.strings.site_name, **link} for e, link in zip(editions, links)]
+        page = folder / anchor / "index.html"
         page.parent.mkdir()
-        page.write_text(with_policy(template.render(id=item.id, choices=choices)), encoding="utf-8")
+        page.write_text(with_policy(template.render(id=name, choices=choices)), encoding="utf-8")
 
 
-def _offline_bundle(target: Path, root: Path) -> None:
+def _offline_bundle(target: Path, root: Path, pdfs: Manifest) -> None:
     """Build every language for `file://` and zip it, with its own root page, into `target`."""
     if not SHIM_SOURCE.is_file():
         raise FileNotFoundError(f"{SHIM_SOURCE} is missing: run `make install` (it runs `npm ci`)")
@@ -94,7 +104,7 @@ def _offline_bundle(target: Path, root: Path) -> None:
         folder = work / BUNDLE_FOLDER
         for lang in languages(root):
             log.info("building the %s edition for the offline bundle", lang)
-            _mkdocs_build(lang, folder / lang, root, offline=True)
+            _mkdocs_build(lang, folder / lang, root, pdfs, offline=True)
         (folder / "index.html").write_text(render_root(root, offline=True), encoding="utf-8")
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
             for path in sorted(folder.rglob("*")):
@@ -104,12 +114,15 @@ def _offline_bundle(target: Path, root: Path) -> None:
 
 
 def build_site(site: Path | None = None, root: Path = ROOT, bundle: bool = True,
-               keep: frozenset[str] = frozenset()) -> Path:
+               keep: frozenset[str] = frozenset(), pdfs: Manifest | None = None) -> Path:
     """Build every language into `site` (default `<root>/site`), atomically; with `bundle`,
-    also the offline zip. Languages in `keep` are copied from the current `site` instead of
-    being built again (live reload, when none of their sources changed)."""
+    also the offline zip. The PDFs are built (or reused, see :mod:`tiptoolkit.pdf`) unless
+    given (live reload keeps those of its first build). Languages in `keep` are copied from
+    the current `site` instead of being built again (live reload, when none of their sources changed)."""
     site = site or root / "site"
     validate(root)  # content errors are reported as such, before MkDocs runs
+    if pdfs is None:
+        pdfs = build_pdfs(root)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     try:
         for lang in languages(root):
@@ -117,11 +130,11 @@ def build_site(site: Path | None = None, root: Path = ROOT, bundle: bool = True,
                 shutil.copytree(site / lang, staging / lang)
                 continue
             log.info("building the %s edition", lang)
-            _mkdocs_build(lang, staging / lang, root, bundle=bundle)
+            _mkdocs_build(lang, staging / lang, root, pdfs, bundle=bundle)
         (staging / "index.html").write_text(render_root(root, bundle=bundle), encoding="utf-8")
         _short_permalinks(staging, root)
         if bundle:
-            _offline_bundle(staging / BUNDLE, root)
+            _offline_bundle(staging / BUNDLE, root, pdfs)
         previous = site.with_name(site.name + ".previous")
         shutil.rmtree(previous, ignore_errors=True)
         if site.exists():
@@ -148,18 +161,20 @@ def serve(host: str = "127.0.0.1", port: int = 8000, root: Path = ROOT) -> None:
 
     site = root / "site"
     built = _source_states(root)
+    pdfs = build_pdfs(root)  # once: reloads keep these (`make build` makes them anew)
 
     def rebuild() -> None:
         nonlocal built
         now = _source_states(root)
         unchanged = {lang for lang in languages(root) if now.get(lang) == built.get(lang)}
         try:
-            build_site(site, root, bundle=False, keep=frozenset(unchanged if now[None] == built[None] else ()))
+            build_site(site, root, bundle=False, keep=frozenset(unchanged if now[None] == built[None] else ()),
+                       pdfs=pdfs)
             built = now
         except Exception as exc:  # keep serving the last good site; the error is shown in the terminal
             log.error("build failed, still serving the previous site:\n%s", exc)
 
-    build_site(site, root)  # the first build is complete; reloads skip the offline bundle
+    build_site(site, root, pdfs=pdfs)  # the first build is complete; reloads skip the offline bundle
     server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site), mount_path="/")
     for name in WATCHED:
         server.watch(str(root / name))

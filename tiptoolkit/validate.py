@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .catalog import ROOT, languages, load_edition
+from .checklist import load_publication
 from .errors import ContentError, Problem
 from .glossary import load_glossary, missing_languages, wrong_variants
 from .parity import translation_problems
@@ -27,6 +28,10 @@ def validate(root: Path = ROOT) -> list[str]:
             summary.append(f"{lang}: {len(edition.pages)} pages, {len(edition.items)} numbered items")
         except ContentError as exc:
             problems += exc.problems
+    try:
+        load_publication(root)
+    except ContentError as exc:
+        problems += exc.problems
     try:
         glossary = load_glossary(root)
         problems += missing_languages(glossary, languages(root), root)

@@ -1,5 +1,6 @@
 /* The toolkit's own behaviour, served from the site (no inline script: see the CSP).
-   - The language switcher keeps the reader's place: the question in the URL fragment.
+   - The language switcher keeps the reader's place: the question in the URL fragment, and
+     the query (the mission checklist's selection).
    - The language the reader reads in is remembered; short permalinks (/q/<anchor>/) use it.
    - Each question's “copy link” button copies its short permalink. */
 (function () {
@@ -15,7 +16,7 @@
     event.preventDefault();
     event.stopPropagation();  // Material's own handler would drop the fragment
     try { localStorage.setItem(KEY, link.hreflang); } catch (e) { /* storage off */ }
-    location.href = link.href.split("#")[0] + location.hash;
+    location.href = link.href.split(/[?#]/)[0] + location.search + location.hash;
   }, true);
 
   if (location.protocol === "file:") return;  // the offline bundle has no short permalinks

@@ -1,0 +1,181 @@
+"""Printable checklists: the questions of chapters II–XI and the annex interview form as one
+HTML markup, which WeasyPrint makes into PDFs (:mod:`tiptoolkit.pdf`) and the mission checklist
+page prints from the browser. Both use `overrides/assets/stylesheets/checklist.css`.
+
+A chapter prints as a cover block (toolkit, chapter, blank mission fields), then its key and
+specific questions under their sub-headings: each question with its ID, its sub-items, a tick
+box per answer column and ruled space for notes. The annex prints as a form: rating scales as
+rows of tick boxes, interviewer notes set apart, “[nom du pays]” as a blank to fill.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from .catalog import ANNEX, ROOT, Edition, Item, Page
+from .errors import ContentError, Problem
+from .loader import load_model
+from .models import Annex, Chapter, Publication, Scale
+from .render import COUNTRY, FOOTNOTE_REF, permalink_path
+
+PUBLICATION = Path("content") / "publication.yml"
+STYLESHEET = Path("overrides") / "assets" / "stylesheets" / "checklist.css"  # under the project root
+PAGE_LINES = 50  # lines of text a page holds below a heading; a longer question may break across pages
+LINE_CHARS = 90  # characters in a line of question text
+
+
+def load_publication(root: Path = ROOT) -> Publication:
+    path = root / PUBLICATION
+    if not path.is_file():
+        raise ContentError([Problem(path, "(whole file)", "the publication address is missing",
+                                    f"restore it (e.g. `git checkout -- {PUBLICATION}`) or create it with "
+                                    "`url: \"https://<where the site is published>/\"`")])
+    return load_model(path, Publication)[0]
+
+
+@dataclass
+class Entry:
+    """A question, sub-item or sub-sub-item as printed."""
+
+    item: Item
+    text: Markup
+    link: str  # the item's short permalink, absolute
+    note: Markup | None = None
+    after: Markup | None = None
+    scale: Scale | None = None
+    children: list[Entry] = field(default_factory=list)
+
+    @property
+    def lines(self) -> int:
+        """About how many lines of text it prints as, with its sub-items and ruled space."""
+        texts = (self.text + " " + self.item.id, self.note, self.after)
+        own = sum(-(-len(text) // LINE_CHARS) for text in texts if text)
+        tables = sum(3 for scale, _ in self.runs if scale)
+        return own + tables + sum(child.lines for child in self.children) + (5 if self.item.depth == 0 else 0)
+
+    @property
+    def fits(self) -> bool:
+        """Whether it fits on one page: then it is never split from its sub-items."""
+        return self.lines <= PAGE_LINES
+
+    @property
+    def runs(self) -> list[tuple[Scale | None, list[Entry]]]:
+        """The children in runs: consecutive children on the same scale print as one table."""
+        runs: list[tuple[Scale | None, list[Entry]]] = []
+        for child in self.children:
+            if child.scale is not None and runs and runs[-1][0] is child.scale:
+                runs[-1][1].append(child)
+            else:
+                runs.append((child.scale, [child]))
+        return runs
+
+
+@dataclass
+class Group:
+    heading: Markup | None
+    questions: list[Entry]
+
+
+@dataclass
+class Part:
+    id: str  # `IV.C`, `ANNEX.E`
+    anchor: str
+    title: Markup
+    bookmark: str  # the title as plain text, for PDF bookmarks
+    groups: list[Group]
+    guidance: list[Markup] = field(default_factory=list)  # the annex section's overview, in paragraphs
+
+
+@dataclass
+class Section:
+    """What a chapter or the annex prints."""
+
+    id: str  # `IV`, `ANNEX`
+    slug: str
+    anchor: str
+    kind: str  # “Liste de contrôle”, “Formulaire d’entretien”
+    title: Markup
+    bookmark: str
+    link: str  # the chapter's short permalink, absolute
+    parts: list[Part]
+    is_annex: bool
+
+    @property
+    def questions(self) -> list[Entry]:
+        return [q for part in self.parts for group in part.groups for q in group.questions]
+
+
+class Printer:
+    """The printable sections of one edition."""
+
+    def __init__(self, edition: Edition, publication: Publication):
+        self.edition = edition
+        self.labels = edition.strings.labels
+        self.strings = edition.strings.checklist
+        self.url = publication.url
+
+    def text(self, raw: str) -> Markup:
+        """A content text for paper: escaped, footnote markers dropped, the country a blank to fill."""
+        blank = Markup('<span class="tk-fill"><span class="tk-fill-hint">{}</span></span>').format(self.labels.country)
+        return Markup(blank).join(escape(FOOTNOTE_REF.sub("", part)) for part in raw.split(COUNTRY))
+
+    def bookmark(self, raw: str) -> str:
+        return FOOTNOTE_REF.sub("", raw).replace(COUNTRY, f"[{self.labels.country}]")
+
+    def link(self, anchor: str) -> str:
+        return self.url + permalink_path(anchor)
+
+    def entries(self, items: list[Item], parent: str | None = None) -> list[Entry]:
+        """The tree of `items` under `parent` (the questions, when None)."""
+        scales = self.edition.annex_scales
+        out = []
+        for item in (i for i in items if i.parent == parent):
+            source = item.source
+            note, after, scale = (getattr(source, name, None) for name in ("note", "after", "scale"))
+            out.append(Entry(item, self.text(item.text), self.link(item.anchor),
+                             note=self.text(note) if note else None, after=self.text(after) if after else None,
+                             scale=scales[scale] if scale else None, children=self.entries(items, item.id)))
+        return out
+
+    def sections(self) -> list[Section]:
+        """Every page with questions, in reading order: chapters II–XI, then the annex."""
+        return [self.section(page) for page in self.edition.pages if page.is_chapter or page.slug == ANNEX]
+
+    def section(self, page: Page) -> Section:
+        items = [i for i in self.edition.items if i.page == page.slug]
+        if isinstance(page.content, Annex):
+            return self._annex(page, page.content, items)
+        return self._chapter(page, page.content, items)
+
+    def _chapter(self, page: Page, chapter: Chapter, items: list[Item]) -> Section:
+        labels, numeral = self.labels, page.numeral
+        key = labels.key_question if len(chapter.key_questions) == 1 else labels.key_questions
+        specific = self.entries([i for i in items if i.part == "D"])
+        groups, start = [], 0
+        for group in chapter.specific_questions:
+            members = specific[start:start + len(group.questions)]
+            start += len(group.questions)
+            groups.append(Group(self.text(group.heading) if group.heading else None, members))
+        parts = [Part(f"{numeral}.C", f"cl-{page.slug}-c", escape(f"C. {key}"), f"C. {key}",
+                      [Group(None, self.entries([i for i in items if i.part == "C"]))]),
+                 Part(f"{numeral}.D", f"cl-{page.slug}-d", escape(f"D. {labels.specific_questions}"),
+                      f"D. {labels.specific_questions}", groups)]
+        return Section(numeral, page.slug, f"cl-{page.slug}", self.strings.checklist,
+                       escape(f"{numeral}. ") + self.text(chapter.title), f"{numeral}. {self.bookmark(chapter.title)}",
+                       self.link(page.slug), parts, is_annex=False)
+
+    def _annex(self, page: Page, annex: Annex, items: list[Item]) -> Section:
+        parts = []
+        for section in annex.sections:
+            members = self.entries([i for i in items if i.part == section.letter])
+            guidance = [self.text(paragraph) for paragraph in section.overview.split("\n\n") if paragraph.strip()]
+            parts.append(Part(f"ANNEX.{section.letter}", f"cl-annex-{section.letter.lower()}",
+                              escape(f"{section.letter}. ") + self.text(section.title),
+                              f"{section.letter}. {self.bookmark(section.title)}",
+                              [Group(None, members)] if members else [], guidance))
+        title = f"{self.labels.annex}: "
+        return Section("ANNEX", page.slug, "cl-annex", self.strings.annex_form, escape(title) + self.text(annex.title),
+                       title + self.bookmark(annex.title), self.link(page.slug), parts, is_annex=True)

@@ -1,0 +1,252 @@
+"""The PDFs, made with WeasyPrint from the checklist markup (:mod:`tiptoolkit.checklist`): per
+language, a checklist per chapter II–XI, the annex interview form, and the full mission pack
+(title page, contents page, every chapter and the annex form; PDF bookmarks for chapters
+and parts). They are tagged PDFs (PDF/UA-1) with their fonts embedded.
+
+A PDF is rebuilt only when its fingerprint changes (its HTML with the styles inline, the font
+files, the WeasyPrint version): built PDFs are kept in a cache folder in the system's
+temporary folder, named by fingerprint. The PDFs load nothing but their font files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import logging
+import multiprocessing
+import os
+import re
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .catalog import ROOT, Edition, languages, load_edition
+from .checklist import STYLESHEET, Printer, Section, load_publication
+from .errors import ContentError, Problem
+from .loader import line_of
+from .fonts import PACKAGES, check_installed, files as font_files, font_faces, missing_glyphs
+from .templating import TEMPLATES
+
+log = logging.getLogger("tiptoolkit")
+CACHE = Path(tempfile.gettempdir()) / f"tiptoolkit-pdf-{os.getuid()}"
+KEEP_DAYS = 30  # cached PDFs not used for this long are removed
+PAGE_CSS = """
+@page {{
+  size: A4;
+  margin: 17mm 15mm 19mm;
+  font-family: "Noto Sans", sans-serif;
+  font-size: 7pt;
+  color: #333;
+  @top-left {{ content: string(tk-section); }}
+  @bottom-left {{ content: {edition}; }}
+  @bottom-center {{ content: {page_of}; }}
+  @bottom-right {{ content: {online} string(tk-link); }}
+}}
+.tk-cl-section {{ break-before: page; string-set: tk-link attr(data-link); }}
+.tk-cl-front {{ string-set: tk-link attr(data-link); }}
+.tk-cl-title {{ string-set: tk-section attr(data-bookmark); }}
+h1, h2, h3, h4 {{ bookmark-level: none; }}
+.tk-cl-section .tk-cl-title, .tk-cl-contents h2 {{ bookmark-level: 1; bookmark-label: attr(data-bookmark); }}
+.tk-cl-part-title {{ bookmark-level: 2; bookmark-label: attr(data-bookmark); }}
+.tk-cl-front .tk-cl-title {{ margin-top: 40mm; font-size: 20pt; }}
+.tk-cl-contents {{ break-before: page; }}
+.tk-cl-contents h2 {{ font-size: 14pt; margin: 0 0 8pt; }}
+.tk-cl-contents ol {{ list-style: none; margin: 0; padding: 0; }}
+.tk-cl-contents > ol > li {{ margin-top: 7pt; font-weight: 700; }}
+.tk-cl-contents li li {{ margin: 2pt 0 0 6mm; font-weight: 400; }}
+.tk-cl-contents a {{ color: inherit; text-decoration: none; }}
+.tk-cl-contents a::after {{ content: leader(".") target-counter(attr(href url), page); }}
+"""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A PDF to build."""
+
+    name: str  # file name: `checklist-iv-fr.pdf`
+    lang: str
+    slug: str | None  # the page it prints (`iv`, `annex`); None for the mission pack
+    title: str
+    html: str
+
+
+@dataclass(frozen=True)
+class Pdf:
+    """A built PDF, in the cache."""
+
+    name: str
+    lang: str
+    slug: str | None
+    title: str
+    path: Path
+    pages: int
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size
+
+
+Manifest = dict[str, list[Pdf]]  # language -> its PDFs, chapters in order, then the annex form and the mission pack
+
+
+def file_name(lang: str, slug: str | None) -> str:
+    if slug is None:
+        return f"mission-pack-{lang}.pdf"
+    return f"{'interview-form' if slug == 'annex' else 'checklist-' + slug}-{lang}.pdf"
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _page_css(edition: Edition) -> str:
+    """The page rules: running header with the section, footer with the edition, “page X of Y”
+    and the short permalink."""
+    strings = edition.strings.checklist
+    literal = re.split(r"(\{page\}|\{pages\})", strings.page_of)
+    page_of = " ".join({"{page}": "counter(page)", "{pages}": "counter(pages)"}.get(part) or _css_string(part)
+                       for part in literal if part)
+    return PAGE_CSS.format(edition=_css_string(strings.edition), page_of=page_of,
+                           online=_css_string(f"{strings.online}: "))
+
+
+def _html(edition: Edition, printer: Printer, sections: list[Section], title: str, pack: bool, root: Path) -> str:
+    css = "\n".join([font_faces(lambda path: path.relative_to(PACKAGES).as_posix()),
+                     (root / STYLESHEET).read_text(encoding="utf-8"), _page_css(edition)])
+    return TEMPLATES.get_template("checklist-pdf.html").render(
+        lang=edition.lang, t=edition.strings, title=title, sections=sections, pack=pack, css=css,
+        root_link=printer.url)
+
+
+def documents(edition: Edition, root: Path = ROOT) -> list[Document]:
+    """Every PDF of one edition."""
+    printer = Printer(edition, load_publication(root))
+    sections = printer.sections()
+    strings = edition.strings
+    out = []
+    for section in sections:
+        title = f"{section.bookmark} — {section.kind}"
+        source = _html(edition, printer, [section], f"{title} — {strings.site_name}", pack=False, root=root)
+        out.append(Document(file_name(edition.lang, section.slug), edition.lang, section.slug, title, source))
+    title = f"{strings.checklist.mission_pack} — {strings.site_name}"
+    out.append(Document(file_name(edition.lang, None), edition.lang, None, strings.checklist.mission_pack,
+                        _html(edition, printer, sections, title, pack=True, root=root)))
+    return out
+
+
+_TAG = re.compile(r"<style>.*?</style>|<[^>]+>", re.S)
+
+
+def _where(edition: Edition, char: str, root: Path) -> tuple[Path, str, int | None]:
+    """The file, item and line where a character is written: an item's text, else the first
+    content file of the edition that has it."""
+    for item in edition.items:
+        for name in ("text", "note", "after"):
+            if char in (getattr(item.source, name, None) or ""):
+                page = edition.page(item.page)
+                return page.file, item.id, line_of(page.node, (*item.loc, name), char)
+    for path in [*(page.file for page in edition.pages), root / "content" / edition.lang / "site.yml"]:
+        text = path.read_text(encoding="utf-8")
+        if char in text:
+            return path, "(text)", text[:text.index(char)].count("\n") + 1
+    return root / "content" / edition.lang / "site.yml", "(text)", None
+
+
+def glyph_problems(edition: Edition, document: Document, root: Path = ROOT) -> list[Problem]:
+    """A character the fonts do not have would print as an empty box: say where it is."""
+    problems = []
+    for char in missing_glyphs(html.unescape(_TAG.sub(" ", document.html))):
+        path, item, line = _where(edition, char, root)
+        problems.append(Problem(path, item, f"the character “{char}” (U+{ord(char):04X}) has no glyph in the "
+                                "checklist fonts: the PDFs would print it as an empty box",
+                                "write the character the source prints, or add a font that has it to "
+                                "tiptoolkit/fonts.py (FACES)", line=line))
+    return problems
+
+
+class _LocalFontsOnly:
+    """WeasyPrint's URL fetcher, limited to the font files: a PDF loads nothing else."""
+
+    def __new__(cls):
+        from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+        class Fetcher(URLFetcher):
+            def fetch(self, url, headers=None):
+                parts = urlsplit(url)
+                path = Path(unquote(parts.path)).resolve() if parts.scheme == "file" else None
+                if path is None or not path.is_relative_to(PACKAGES.resolve()):
+                    raise FatalURLFetchingError(f"a checklist PDF may load only its fonts, not {url}")
+                return super().fetch(url, headers)
+
+        return Fetcher()
+
+
+def _render(source: str, target: str) -> int:
+    """Make one PDF (in a worker process); return its page count."""
+    from weasyprint import HTML
+
+    document = HTML(string=source, base_url=PACKAGES.as_uri() + "/", url_fetcher=_LocalFontsOnly()).render()
+    partial = f"{target}.part"
+    document.write_pdf(partial, pdf_variant="pdf/ua-1", pdf_tags=True)
+    os.replace(partial, target)
+    return len(document.pages)
+
+
+def _fingerprint(document: Document, fonts: str, engine: str) -> str:
+    return hashlib.sha256("\0".join([engine, fonts, document.html]).encode("utf-8")).hexdigest()
+
+
+def _fonts_digest() -> str:
+    digest = hashlib.sha256()
+    for path in font_files():
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _prune(cache: Path, used: set[Path]) -> None:
+    limit = time.time() - KEEP_DAYS * 86400
+    for path in cache.glob("*"):
+        if path not in used and path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)
+
+
+def build_pdfs(root: Path = ROOT, cache: Path = CACHE) -> Manifest:
+    """Build (or reuse) every PDF of every language; report progress; return them by language."""
+    import weasyprint
+
+    check_installed()
+    editions = [load_edition(lang, root) for lang in languages(root)]
+    planned = [(edition, document) for edition in editions for document in documents(edition, root)]
+    problems = [p for edition, document in planned for p in glyph_problems(edition, document, root)]
+    if problems:
+        raise ContentError(list(dict.fromkeys(problems)))  # a text is in a chapter's PDF and in the pack
+    cache.mkdir(parents=True, exist_ok=True)
+    fonts, engine = _fonts_digest(), f"weasyprint {weasyprint.__version__}"
+    targets = {document.name: cache / f"{_fingerprint(document, fonts, engine)}.pdf" for _, document in planned}
+    todo = [document for _, document in planned
+            if not (targets[document.name].is_file() and targets[document.name].with_suffix(".json").is_file())]
+    log.info("PDF checklists: %d to build, %d unchanged (reused)", len(todo), len(planned) - len(todo))
+    if todo:
+        todo.sort(key=lambda d: -len(d.html))  # the longest first: the mission packs
+        started = time.perf_counter()
+        workers = min(len(todo), os.cpu_count() or 1)
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            jobs = {pool.submit(_render, document.html, str(targets[document.name])): document for document in todo}
+            for done, job in enumerate(as_completed(jobs), start=1):
+                document = jobs[job]
+                pages = job.result()
+                targets[document.name].with_suffix(".json").write_text(json.dumps({"pages": pages}))
+                log.info("PDF %d/%d: %s, %d pages (%.0f s)", done, len(todo), document.name, pages,
+                         time.perf_counter() - started)
+    manifest: Manifest = {edition.lang: [] for edition in editions}
+    for edition, document in planned:
+        target = targets[document.name]
+        target.touch()  # recently used: kept by the pruning
+        pages = json.loads(target.with_suffix(".json").read_text())["pages"]
+        manifest[edition.lang].append(Pdf(document.name, edition.lang, document.slug, document.title, target, pages))
+    _prune(cache, {t for target in targets.values() for t in (target, target.with_suffix(".json"))})
+    return manifest
