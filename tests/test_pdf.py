@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from tiptoolkit.catalog import ANNEX, load_edition
-from tiptoolkit.checklist import load_publication
+from tiptoolkit.checklist import Printer, load_publication
 from tiptoolkit.errors import ContentError
 from tiptoolkit.pdf import build_pdfs, file_name
 
@@ -59,6 +59,26 @@ def test_mission_pack_has_every_question_and_the_annex_form(site, lang):
     edition = load_edition(lang)
     printed = ID.findall(text_of(pdf(site, lang, None)))
     assert printed == [item.id for item in edition.items if item.page in (*CHAPTERS, ANNEX)]
+
+
+def _descendants(entry):
+    for child in entry.children:
+        yield child
+        yield from _descendants(child)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_question_is_split_from_its_sub_items_where_it_fits_on_a_page(site, lang):
+    edition = load_edition(lang)
+    for section in Printer(edition, load_publication()).sections():
+        pages = {}  # ID -> the pages it is printed on
+        for number, text in enumerate(page_texts(pdf(site, lang, section.slug)), start=1):
+            for found in ID.findall(text):
+                pages.setdefault(found, set()).add(number)
+        for question in section.questions:
+            if question.fits and question.children:
+                spread = set().union(*(pages[e.item.id] for e in (question, *_descendants(question))))
+                assert len(spread) == 1, f"{question.item.id} is split across pages {sorted(spread)}"
 
 
 @pytest.mark.parametrize("lang", LANGS)
