@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
+import uuid
 import zipfile
 from functools import lru_cache
 from pathlib import Path
@@ -212,14 +213,14 @@ def test_unchanged_pdfs_are_reused_and_a_change_rebuilds_only_its_own(site, sour
     assert "PDF checklists: 0 to build, 24 unchanged (reused)" in caplog.text
     caplog.clear()
     path = sources / "chapters" / "en" / "xi.yml"
-    start = "key_questions:\n  - n: 1\n    text: \""
-    path.write_text(path.read_text(encoding="utf-8").replace(start, start + "Now, ", 1), encoding="utf-8")
+    start, mark = "key_questions:\n  - n: 1\n    text: \"", f"Now ({uuid.uuid4().hex[:8]}), "  # new to the cache
+    path.write_text(path.read_text(encoding="utf-8").replace(start, start + mark, 1), encoding="utf-8")
     manifest = build_pdfs(sources)
     assert "PDF checklists: 2 to build, 22 unchanged (reused)" in caplog.text
     built = sorted(re.findall(r"PDF \d/2: (\S+),", caplog.text))
     assert built == sorted([file_name("en", "xi"), file_name("en", None)])
     xi = next(p for p in manifest["en"] if p.slug == "xi")
-    assert "Now, " in "".join(page.extract_text() for page in PdfReader(xi.path).pages)
+    assert mark in "".join(page.extract_text() for page in PdfReader(xi.path).pages)
 
 
 def test_a_character_without_glyph_stops_the_build(sources):
