@@ -33,7 +33,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         pages = rendered_pages(edition)
         terms = glossary.load_glossary(root)
         editions = checklist_pages.all_editions(root)
-        mission = checklist_pages.mission_page(edition, root)
+        mission = checklist_pages.mission_body(edition, root)
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     config.extra["editions"] = [{"lang": code, "name": e.strings.language_name} for code, e in editions.items()]
@@ -73,7 +73,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         result.append(File.generated(config, f"{page.slug}.md", content=page.markdown))
     result.append(File.generated(config, f"{glossary.PAGE_SLUG}.md", content=toolkit["glossary"]))
     result.append(File.generated(config, f"{checklist_pages.CATALOGUE_SLUG}.md", content=toolkit["catalogue"]))
-    result.append(File.generated(config, f"{checklist_pages.CUSTOM_SLUG}.md", content=toolkit["mission"]))
+    result.append(File.generated(config, f"{checklist_pages.CUSTOM_SLUG}.md",
+                                 content=checklist_pages.mission_markdown(edition)))
     for pdf in config.extra["pdfs"][edition.lang]:
         result.append(File.generated(config, f"pdf/{pdf.name}", abs_src_path=str(pdf.path)))
     font_url = lambda path: f"../fonts/{path.name}"  # noqa: E731 (from assets/stylesheets/)
@@ -99,6 +100,8 @@ def _offline(config: MkDocsConfig) -> bool:
 
 
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
+    if page.file.src_uri == f"{checklist_pages.CUSTOM_SLUG}.md":
+        output = output.replace(checklist_pages.MISSION_MARKER, config.extra["toolkit"]["mission"], 1)
     return csp.with_policy(theme_fixes.valid_html(output), offline=_offline(config))
 
 

@@ -97,8 +97,9 @@ def write_baseline(lang: str, folder: Path, root: Path, pdfs: Manifest) -> Path:
     editions = checklist_pages.all_editions(root)
     (docs / f"{checklist_pages.CATALOGUE_SLUG}.md").write_text(
         checklist_pages.catalogue_page(edition, pdfs, editions, True), encoding="utf-8")
-    (docs / f"{checklist_pages.CUSTOM_SLUG}.md").write_text(checklist_pages.mission_page(edition, root),
-                                                            encoding="utf-8")
+    mission = checklist_pages.mission_markdown(edition).replace(  # its body inline: plain MkDocs has no hook
+        checklist_pages.MISSION_MARKER, checklist_pages.mission_body(edition, root))
+    (docs / f"{checklist_pages.CUSTOM_SLUG}.md").write_text(mission, encoding="utf-8")
     for pdf in pdfs[lang]:
         shutil.copy(pdf.path, docs / "pdf" / pdf.name)
     (docs / "questions.json").write_text(export.to_json(edition), encoding="utf-8")

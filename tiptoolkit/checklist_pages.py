@@ -18,6 +18,7 @@ from .templating import TEMPLATES
 
 CATALOGUE_SLUG = "checklists"
 CUSTOM_SLUG = "mission"
+MISSION_MARKER = "<!-- the mission checklist -->"
 
 
 def _up(directory_urls: bool) -> str:
@@ -89,15 +90,19 @@ def catalogue_page(edition: Edition, manifest: Manifest, editions: dict[str, Edi
         f'<p><a href="{custom_href(directory_urls)}">{html.escape(strings.custom_link)}</a></p>', ""])
 
 
-def mission_page(edition: Edition, root=ROOT) -> str:
-    """The mission checklist page: the selection panel, then every chapter and the annex form
-    in the checklist layout, each question with a tick box that selects it (checklist.js)."""
+def mission_markdown(edition: Edition) -> str:
+    """The mission checklist page as MkDocs reads it: its title, then a marker that the hook
+    replaces with `mission_body` once the page is HTML (Markdown and the search index skip it)."""
     strings = edition.strings.checklist
-    printer = Printer(edition, load_publication(root))
-    body = TEMPLATES.get_template("mission.html").render(t=edition.strings, sections=printer.sections())
-    body = "\n".join(line.strip() for line in body.splitlines() if line.strip())  # one raw HTML block
     return (f"---\ntitle: {json.dumps(strings.custom, ensure_ascii=False)}\nsearch:\n  exclude: true\n---\n\n"
-            f"# {html.escape(strings.custom, quote=False)} {{#{CUSTOM_SLUG}}}\n\n{body}\n")
+            f"# {html.escape(strings.custom, quote=False)} {{#{CUSTOM_SLUG}}}\n\n{MISSION_MARKER}\n")
+
+
+def mission_body(edition: Edition, root=ROOT) -> str:
+    """The mission checklist page's body: the selection panel, then every chapter and the annex
+    form in the checklist layout, each question with a tick box that selects it (checklist.js)."""
+    printer = Printer(edition, load_publication(root))
+    return TEMPLATES.get_template("mission.html").render(t=edition.strings, sections=printer.sections())
 
 
 def all_editions(root=ROOT) -> dict[str, Edition]:
