@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from tiptoolkit import checklist_pages, csp, export, fonts, glossary, theme_fixes
+from tiptoolkit.catalog import editions as all_editions
 from tiptoolkit.catalog import languages, load_edition
 from tiptoolkit.errors import ContentError
 from tiptoolkit.render import rendered_pages
@@ -32,7 +33,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         edition = load_edition(lang, root)
         pages = rendered_pages(edition)
         terms = glossary.load_glossary(root)
-        editions = checklist_pages.all_editions(root)
+        editions = all_editions(root)
         mission = checklist_pages.mission_body(edition, root)
     except ContentError as exc:
         raise PluginError(str(exc)) from None

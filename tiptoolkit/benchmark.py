@@ -38,6 +38,7 @@ import yaml
 
 from . import checklist_pages, export, glossary
 from .catalog import ROOT, forget_loaded, languages, load_edition
+from .catalog import editions as all_editions
 from .pdf import Manifest, build_pdfs
 from .render import Renderer
 from .site import WATCHED, build_site
@@ -94,7 +95,7 @@ def write_baseline(lang: str, folder: Path, root: Path, pdfs: Manifest) -> Path:
     others = [code for code in languages(root) if code != lang]
     (docs / f"{glossary.PAGE_SLUG}.md").write_text(
         glossary.markdown(glossary.load_glossary(root), edition, others), encoding="utf-8")
-    editions = checklist_pages.all_editions(root)
+    editions = all_editions(root)
     (docs / f"{checklist_pages.CATALOGUE_SLUG}.md").write_text(
         checklist_pages.catalogue_page(edition, pdfs, editions, True), encoding="utf-8")
     mission = checklist_pages.mission_markdown(edition).replace(  # its body inline: plain MkDocs has no hook

@@ -23,6 +23,7 @@ from .numbering import STYLE_NAMES, expected, from_roman
 ROOT = Path(__file__).resolve().parent.parent
 INTRODUCTION = "introduction"
 ANNEX = "annex"
+ANNEX_ID = "ANNEX"  # the annex's place in IDs: `ANNEX.E.1.a.ii`
 PROSE_CHAPTERS = {INTRODUCTION, "i"}
 LEVEL_STYLES = ("number", "letter", "roman")  # questions, sub-items, sub-sub-items
 
@@ -303,7 +304,7 @@ class _Builder:
             scales = set(content.scales)
             for s_index, section in enumerate(content.sections):
                 self.questions(page, section.letter, section.questions, ("sections", s_index, "questions"),
-                               prefix=f"ANNEX.{section.letter}", scales=scales)
+                               prefix=f"{ANNEX_ID}.{section.letter}", scales=scales)
                 texts.append((section.overview, ("sections", s_index, "overview"), None))
         for item in (i for i in self.items if i.page == page.slug):
             texts += [(getattr(item.source, name), (*item.loc, name), item.id)
@@ -373,6 +374,11 @@ def load_edition(lang: str, root: Path = ROOT) -> Edition:
     edition = _load_edition(lang, root)
     _loaded[key] = (signature, edition)
     return edition
+
+
+def editions(root: Path = ROOT) -> dict[str, Edition]:
+    """Every edition, by language, the source language first."""
+    return {lang: load_edition(lang, root) for lang in languages(root)}
 
 
 def _load_edition(lang: str, root: Path) -> Edition:

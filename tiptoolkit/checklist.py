@@ -15,11 +15,12 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from .catalog import ANNEX, ROOT, Edition, Item, Page
+from .catalog import ANNEX, ANNEX_ID, ROOT, Edition, Item, Page
 from .errors import ContentError, Problem
 from .loader import load_model
 from .models import Annex, Chapter, Publication, Scale
-from .render import COUNTRY, FOOTNOTE_REF, permalink_path
+from .render import COUNTRY, FOOTNOTE_REF, page_title, permalink_path, question_part_titles
+from .xref import part_anchor
 
 PUBLICATION = Path("content") / "publication.yml"
 STYLESHEET = Path("overrides") / "assets" / "stylesheets" / "checklist.css"  # under the project root
@@ -150,32 +151,34 @@ class Printer:
             return self._annex(page, page.content, items)
         return self._chapter(page, page.content, items)
 
+    def _section(self, page: Page, section_id: str, kind: str, parts: list[Part]) -> Section:
+        title = page_title(page, self.labels)
+        return Section(section_id, page.slug, f"cl-{page.slug}", kind, self.text(title), self.bookmark(title),
+                       self.link(page.slug), parts, is_annex=page.slug == ANNEX)
+
+    def _part(self, page: Page, section_id: str, letter: str, title: str, groups: list[Group],
+              guidance: list[Markup] | None = None) -> Part:
+        return Part(f"{section_id}.{letter}", f"cl-{part_anchor(page, letter)}", self.text(title), self.bookmark(title),
+                    groups, guidance or [])
+
     def _chapter(self, page: Page, chapter: Chapter, items: list[Item]) -> Section:
-        labels, numeral = self.labels, page.numeral
-        key = labels.key_question if len(chapter.key_questions) == 1 else labels.key_questions
+        titles = question_part_titles(chapter, self.labels)
         specific = self.entries([i for i in items if i.part == "D"])
         groups, start = [], 0
         for group in chapter.specific_questions:
             members = specific[start:start + len(group.questions)]
             start += len(group.questions)
             groups.append(Group(self.text(group.heading) if group.heading else None, members))
-        parts = [Part(f"{numeral}.C", f"cl-{page.slug}-c", escape(f"C. {key}"), f"C. {key}",
-                      [Group(None, self.entries([i for i in items if i.part == "C"]))]),
-                 Part(f"{numeral}.D", f"cl-{page.slug}-d", escape(f"D. {labels.specific_questions}"),
-                      f"D. {labels.specific_questions}", groups)]
-        return Section(numeral, page.slug, f"cl-{page.slug}", self.strings.checklist,
-                       escape(f"{numeral}. ") + self.text(chapter.title), f"{numeral}. {self.bookmark(chapter.title)}",
-                       self.link(page.slug), parts, is_annex=False)
+        key = [Group(None, self.entries([i for i in items if i.part == "C"]))]
+        parts = [self._part(page, page.numeral, "C", titles["C"], key),
+                 self._part(page, page.numeral, "D", titles["D"], groups)]
+        return self._section(page, page.numeral, self.strings.checklist, parts)
 
     def _annex(self, page: Page, annex: Annex, items: list[Item]) -> Section:
         parts = []
         for section in annex.sections:
             members = self.entries([i for i in items if i.part == section.letter])
             guidance = [self.text(paragraph) for paragraph in section.overview.split("\n\n") if paragraph.strip()]
-            parts.append(Part(f"ANNEX.{section.letter}", f"cl-annex-{section.letter.lower()}",
-                              escape(f"{section.letter}. ") + self.text(section.title),
-                              f"{section.letter}. {self.bookmark(section.title)}",
-                              [Group(None, members)] if members else [], guidance))
-        title = f"{self.labels.annex}: "
-        return Section("ANNEX", page.slug, "cl-annex", self.strings.annex_form, escape(title) + self.text(annex.title),
-                       title + self.bookmark(annex.title), self.link(page.slug), parts, is_annex=True)
+            parts.append(self._part(page, ANNEX_ID, section.letter, f"{section.letter}. {section.title}",
+                                    [Group(None, members)] if members else [], guidance))
+        return self._section(page, ANNEX_ID, self.strings.annex_form, parts)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import json
 
-from .catalog import ROOT, Edition, languages, load_edition
+from .catalog import ANNEX_ID, ROOT, Edition
 from .checklist import Printer, load_publication
 from .pdf import Manifest, Pdf
 from .templating import TEMPLATES
@@ -53,14 +53,13 @@ def printable_links(edition: Edition, slug: str, manifest: Manifest, editions: d
         if pdf is None:
             return None
         other = editions[lang]
-        name = html.escape(pdf.title.split(" — ")[-1])
+        name = html.escape(pdf.kind)
         language = "" if lang == edition.lang else f"{html.escape(other.strings.language_name)}, "
         attributes = "" if lang == edition.lang else f' lang="{lang}"'
         links.append(f'<a href="{pdf_href(edition, pdf, directory_urls)}" hreflang="{lang}" type="application/pdf"'
                      f'{attributes}>{name} (PDF, {language}{_details(pdf, other)})</a>')
     strings = edition.strings.checklist
-    section = edition.page(slug)
-    select = section.numeral or "ANNEX"
+    select = edition.page(slug).numeral or ANNEX_ID
     links.append(f'<a href="{custom_href(directory_urls, select)}">{html.escape(strings.custom_link)}</a>')
     return f'<p class="tk-printable"><strong>{html.escape(strings.printable)}:</strong> ' + " · ".join(links) + "</p>"
 
@@ -78,8 +77,7 @@ def catalogue_page(edition: Edition, manifest: Manifest, editions: dict[str, Edi
             other = manifest[lang][position]
             cells.append(f'<td lang="{lang}"><a href="{pdf_href(edition, other, directory_urls)}" hreflang="{lang}" '
                          f'type="application/pdf" download>PDF</a>, {_details(other, editions[lang])}</td>')
-        title, _, kind = pdf.title.rpartition(" — ")
-        label = f"{html.escape(title)}<br><small>{html.escape(kind)}</small>" if title else html.escape(pdf.title)
+        label = html.escape(pdf.heading) + (f"<br><small>{html.escape(pdf.kind)}</small>" if pdf.kind else "")
         rows.append(f'<tr><th scope="row">{label}</th>{"".join(cells)}</tr>')
     return "\n".join([
         "---", f"title: {json.dumps(strings.catalogue, ensure_ascii=False)}", "---", "",
@@ -103,7 +101,3 @@ def mission_body(edition: Edition, root=ROOT) -> str:
     form in the checklist layout, each question with a tick box that selects it (checklist.js)."""
     printer = Printer(edition, load_publication(root))
     return TEMPLATES.get_template("mission.html").render(t=edition.strings, sections=printer.sections())
-
-
-def all_editions(root=ROOT) -> dict[str, Edition]:
-    return {lang: load_edition(lang, root) for lang in languages(root)}

@@ -20,11 +20,12 @@ import re
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .catalog import ROOT, Edition, languages, load_edition
+from .catalog import ROOT, Edition
+from .catalog import editions as all_editions
 from .checklist import STYLESHEET, Printer, Section, load_publication
 from .errors import ContentError, Problem
 from .loader import line_of
@@ -64,24 +65,35 @@ h1, h2, h3, h4 {{ bookmark-level: none; }}
 
 
 @dataclass(frozen=True)
-class Document:
-    """A PDF to build."""
+class Printed:
+    """What a PDF is."""
 
     name: str  # file name: `checklist-iv-fr.pdf`
     lang: str
     slug: str | None  # the page it prints (`iv`, `annex`); None for the mission pack
-    title: str
+    heading: str  # `IV. Identification …`, `Dossier de mission complet`
+    kind: str | None  # `Liste de contrôle`, `Formulaire d’entretien`; None for the mission pack
+
+    @property
+    def title(self) -> str:
+        return f"{self.heading} — {self.kind}" if self.kind else self.heading
+
+    def described(self) -> dict:
+        """Its fields as `Printed`, to make a `Document` or a `Pdf` of the same thing."""
+        return {f.name: getattr(self, f.name) for f in fields(Printed)}
+
+
+@dataclass(frozen=True)
+class Document(Printed):
+    """A PDF to build, from this HTML."""
+
     html: str
 
 
 @dataclass(frozen=True)
-class Pdf:
+class Pdf(Printed):
     """A built PDF, in the cache."""
 
-    name: str
-    lang: str
-    slug: str | None
-    title: str
     path: Path
     pages: int
 
@@ -129,12 +141,13 @@ def documents(edition: Edition, root: Path = ROOT) -> list[Document]:
     strings = edition.strings
     out = []
     for section in sections:
-        title = f"{section.bookmark} — {section.kind}"
-        source = _html(edition, printer, [section], f"{title} — {strings.site_name}", pack=False, root=root)
-        out.append(Document(file_name(edition.lang, section.slug), edition.lang, section.slug, title, source))
-    title = f"{strings.checklist.mission_pack} — {strings.site_name}"
-    out.append(Document(file_name(edition.lang, None), edition.lang, None, strings.checklist.mission_pack,
-                        _html(edition, printer, sections, title, pack=True, root=root)))
+        name = file_name(edition.lang, section.slug)
+        what = Printed(name, edition.lang, section.slug, section.bookmark, section.kind)
+        source = _html(edition, printer, [section], f"{what.title} — {strings.site_name}", pack=False, root=root)
+        out.append(Document(**what.described(), html=source))
+    what = Printed(file_name(edition.lang, None), edition.lang, None, strings.checklist.mission_pack, None)
+    source = _html(edition, printer, sections, f"{what.title} — {strings.site_name}", pack=True, root=root)
+    out.append(Document(**what.described(), html=source))
     return out
 
 
@@ -168,28 +181,29 @@ def glyph_problems(edition: Edition, document: Document, root: Path = ROOT) -> l
     return problems
 
 
-class _LocalFontsOnly:
-    """WeasyPrint's URL fetcher, limited to the font files: a PDF loads nothing else."""
+def _local_fonts_only():
+    """WeasyPrint's URL fetcher, limited to the font files: a PDF loads nothing else
+    (made on call: WeasyPrint is imported only where PDFs are made)."""
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-    def __new__(cls):
-        from weasyprint.urls import FatalURLFetchingError, URLFetcher
+    class LocalFontsOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            path = Path(unquote(parts.path)).resolve() if parts.scheme == "file" else None
+            if path is None or not path.is_relative_to(PACKAGES.resolve()):
+                raise FatalURLFetchingError(
+                    f"a checklist PDF may load only its font files, and it asked for {url}: remove that address "
+                    "from overrides/assets/stylesheets/checklist.css or tiptoolkit/templates/checklist*.html")
+            return super().fetch(url, headers)
 
-        class Fetcher(URLFetcher):
-            def fetch(self, url, headers=None):
-                parts = urlsplit(url)
-                path = Path(unquote(parts.path)).resolve() if parts.scheme == "file" else None
-                if path is None or not path.is_relative_to(PACKAGES.resolve()):
-                    raise FatalURLFetchingError(f"a checklist PDF may load only its fonts, not {url}")
-                return super().fetch(url, headers)
-
-        return Fetcher()
+    return LocalFontsOnly()
 
 
 def _render(source: str, target: str) -> int:
     """Make one PDF (in a worker process); return its page count."""
     from weasyprint import HTML
 
-    document = HTML(string=source, base_url=PACKAGES.as_uri() + "/", url_fetcher=_LocalFontsOnly()).render()
+    document = HTML(string=source, base_url=PACKAGES.as_uri() + "/", url_fetcher=_local_fonts_only()).render()
     partial = f"{target}.part"
     document.write_pdf(partial, pdf_variant="pdf/ua-1", pdf_tags=True)
     os.replace(partial, target)
@@ -219,7 +233,7 @@ def build_pdfs(root: Path = ROOT, cache: Path = CACHE) -> Manifest:
     import weasyprint
 
     check_installed()
-    editions = [load_edition(lang, root) for lang in languages(root)]
+    editions = list(all_editions(root).values())
     planned = [(edition, document) for edition in editions for document in documents(edition, root)]
     problems = [p for edition, document in planned for p in glyph_problems(edition, document, root)]
     if problems:
@@ -247,6 +261,6 @@ def build_pdfs(root: Path = ROOT, cache: Path = CACHE) -> Manifest:
         target = targets[document.name]
         target.touch()  # recently used: kept by the pruning
         pages = json.loads(target.with_suffix(".json").read_text())["pages"]
-        manifest[edition.lang].append(Pdf(document.name, edition.lang, document.slug, document.title, target, pages))
+        manifest[edition.lang].append(Pdf(**document.described(), path=target, pages=pages))
     _prune(cache, {t for target in targets.values() for t in (target, target.with_suffix(".json"))})
     return manifest

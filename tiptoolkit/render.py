@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .catalog import ANNEX, Edition, Item, Page
 from .errors import ContentError
-from .models import Annex, Chapter, ProseChapter
+from .models import Annex, Chapter, Labels, ProseChapter
 from .xref import Context, Resolver, box_anchor, part_anchor
 
 FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
@@ -29,6 +29,22 @@ LINK_ICON = ('<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" widt
 def plain_text(raw: str, country: str) -> str:
     """A content text with no markup: footnote markers dropped, the blank spelt out."""
     return FOOTNOTE_REF.sub("", raw).replace(COUNTRY, f"[{country}]")
+
+
+def page_title(page: Page, labels: Labels) -> str:
+    """How a page is named, as a content text: `IV. Title`, `Annexe: Title`, or its title."""
+    if page.slug == ANNEX:
+        return f"{labels.annex}: {page.content.title}"
+    if page.numeral:
+        return f"{page.numeral}. {page.content.title}"
+    return page.content.title
+
+
+def question_part_titles(chapter: Chapter, labels: Labels) -> dict[str, str]:
+    """The headings of a chapter's question parts: `C. Key questions` (singular for a single
+    question) and `D. Specific questions`."""
+    key = labels.key_question if len(chapter.key_questions) == 1 else labels.key_questions
+    return {"C": f"C. {key}", "D": f"D. {labels.specific_questions}"}
 
 
 def permalink_path(anchor: str) -> str:
@@ -88,12 +104,7 @@ class Renderer:
         return rendered
 
     def title(self, page: Page) -> str:
-        content = page.content
-        if page.slug == ANNEX:
-            return f"{self.labels.annex}: {self.plain(content.title)}"
-        if page.numeral:
-            return f"{page.numeral}. {self.plain(content.title)}"
-        return self.plain(content.title)
+        return self.plain(page_title(page, self.labels))
 
     def page(self, page: Page) -> RenderedPage:
         content = page.content
@@ -120,10 +131,10 @@ class Renderer:
         out.append(self.heading(2, f"B. {labels.resources}", part_anchor(page, "B")))
         out.append(self.text(chapter.resources.intro, Context(page, None, "resources.intro")))
         out.append(self.box(page, chapter))
-        key_label = labels.key_question if len(chapter.key_questions) == 1 else labels.key_questions
-        out.append(self.heading(2, f"C. {key_label}", part_anchor(page, "C")))
+        parts = question_part_titles(chapter, labels)
+        out.append(self.heading(2, parts["C"], part_anchor(page, "C")))
         out.append(self.question_list(page, "C", [i for i in self.items(page) if i.part == "C"]))
-        out.append(self.heading(2, f"D. {labels.specific_questions}", part_anchor(page, "D")))
+        out.append(self.heading(2, parts["D"], part_anchor(page, "D")))
         specific = [i for i in self.items(page) if i.part == "D"]
         for index, group in enumerate(chapter.specific_questions, start=1):
             numbers = {f"{page.numeral}.D.{q.n}" for q in group.questions}

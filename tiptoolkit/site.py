@@ -19,7 +19,8 @@ from pathlib import Path
 
 import jinja2
 
-from .catalog import ROOT, files_state, languages, load_edition
+from .catalog import ROOT, files_state, languages
+from .catalog import editions as all_editions
 from .csp import with_policy
 from .pdf import Manifest, build_pdfs
 from .render import plain_text
@@ -64,8 +65,7 @@ def _mkdocs_build(lang: str, site_dir: Path, root: Path, pdfs: Manifest, *, offl
 
 def render_root(root: Path, *, offline: bool = False, bundle: bool = False) -> str:
     """The language-choice page at the site root."""
-    editions = [load_edition(lang, root).strings for lang in languages(root)]
-    choices = [{"lang": lang, "strings": strings} for lang, strings in zip(languages(root), editions)]
+    choices = [{"lang": lang, "strings": edition.strings} for lang, edition in all_editions(root).items()]
     html = TEMPLATES.get_template("root.html").render(choices=choices, index="index.html" if offline else "",
                                                   bundle=BUNDLE if bundle else None)
     return with_policy(html, offline=offline)
@@ -75,7 +75,7 @@ def _short_permalinks(site: Path, root: Path) -> None:
     """`q/<anchor>/index.html` for every item and `q/<slug>/index.html` for every page (`q/iv/`,
     printed on the checklists): a page that sends the reader to the item or page in their
     language (`q/permalink.js`), with a plain link per language."""
-    editions = [load_edition(lang, root) for lang in languages(root)]
+    editions = list(all_editions(root).values())
     template = TEMPLATES.get_template("permalink.html")
     folder = site / "q"
     folder.mkdir()

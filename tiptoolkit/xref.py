@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .catalog import ANNEX, Edition, Page, anchor_of
+from .catalog import ANNEX, ANNEX_ID, Edition, Page, anchor_of
 from .errors import Problem
 from .loader import line_of
 from .numbering import from_roman, to_roman
@@ -147,7 +147,7 @@ class Resolver:
                        f"(e.g. “{self.patterns.question_rephrased}”), "
                        "or move the sentence into the list of questions")
             return None
-        prefix = f"ANNEX.{ctx.part}" if ctx.page.slug == ANNEX else f"{ctx.page.numeral}.{ctx.part}"
+        prefix = f"{ANNEX_ID}.{ctx.part}" if ctx.page.slug == ANNEX else f"{ctx.page.numeral}.{ctx.part}"
         item = self.edition.item(f"{prefix}.{number}")
         if item is None:
             self._fail(ctx, match.group(0), f"there is no question {prefix}.{number}",
