@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from tiptoolkit import checklist_pages, csp, export, fonts, glossary, theme_fixes
+from tiptoolkit import checklist_pages, csp, export, fonts, glossary, resources, theme_fixes
 from tiptoolkit.catalog import editions as all_editions
 from tiptoolkit.catalog import languages, load_edition
 from tiptoolkit.errors import ContentError
@@ -35,6 +35,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         terms = glossary.load_glossary(root)
         editions = all_editions(root)
         mission = checklist_pages.mission_body(edition, root)
+        catalogue = resources.check(edition, root)
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     config.extra["editions"] = [{"lang": code, "name": e.strings.language_name} for code, e in editions.items()]
@@ -42,15 +43,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     labels, strings = edition.strings.labels, edition.strings.checklist
     config.site_name = edition.strings.site_name
     config.site_description = edition.strings.site_description
-    config.nav = [{labels.home: "index.md"}, *({p.title: f"{p.slug}.md"} for p in pages),
+    toolkit_pages = [{p.title: f"{p.slug}.md"} for p in pages if not edition.page(p.slug).document]
+    wg_pages = [{p.title: f"{p.slug}.md"} for p in pages if edition.page(p.slug).document]
+    config.nav = [{labels.home: "index.md"}, *toolkit_pages, {edition.strings.wg.section: wg_pages},
                   {strings.catalogue: f"{checklist_pages.CATALOGUE_SLUG}.md"},
                   {strings.custom: f"{checklist_pages.CUSTOM_SLUG}.md"},
+                  {edition.strings.wg.resources: f"{resources.PAGE_SLUG}.md"},
                   {labels.glossary: f"{glossary.PAGE_SLUG}.md"}, {labels.export: "export.md"}]
     others = [code for code in languages(root) if code != lang]
     directory_urls = config.use_directory_urls
     config.extra["toolkit"] = {
         "edition": edition, "pages": pages, "mission": mission,
         "glossary": glossary.markdown(terms, edition, others, directory_urls),
+        "resources": resources.markdown(catalogue, edition),
         "catalogue": checklist_pages.catalogue_page(edition, pdfs, editions, directory_urls),
         "printable": {page.slug: checklist_pages.printable_links(edition, page.slug, pdfs, editions, directory_urls)
                       for page in edition.pages}}
@@ -73,6 +78,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for page in toolkit["pages"]:
         result.append(File.generated(config, f"{page.slug}.md", content=page.markdown))
     result.append(File.generated(config, f"{glossary.PAGE_SLUG}.md", content=toolkit["glossary"]))
+    result.append(File.generated(config, f"{resources.PAGE_SLUG}.md", content=toolkit["resources"]))
     result.append(File.generated(config, f"{checklist_pages.CATALOGUE_SLUG}.md", content=toolkit["catalogue"]))
     result.append(File.generated(config, f"{checklist_pages.CUSTOM_SLUG}.md",
                                  content=checklist_pages.mission_markdown(edition)))

@@ -97,6 +97,9 @@ class Case:
 
 
 IV, III, II, V, VI, ANNEX = (f"chapters/fr/{n}.yml" for n in ("iv", "iii", "ii", "v", "vi", "annex"))
+WG_REC, BP18, BP19 = (f"content/fr/wg/{n}.yml" for n in ("recommendations", "background-2018", "background-2019"))
+EN_BP19 = "content/en/wg/background-2019.yml"
+CITE_20 = "[CTOC/COP/WG.4/2010/6, par. 20](cite:CTOC/COP/WG.4/2010/6#par.20)"
 SITE = "content/fr/site.yml"
 EN_IV, EN_III = "chapters/en/iv.yml", "chapters/en/iii.yml"
 
@@ -287,11 +290,60 @@ CASES = [
     Case("English country blank dropped",
          lambda r: swap(r, "chapters/en/annex.yml", "in the context of {country}?", "in the context of the country?",
                         at="in the context") - 0,
-         "chapters/en/annex.yml", "ANNEX.C.2", "footnote markers or {country} differ from the French",
-         "keep every [^N] and {country}"),
+         "chapters/en/annex.yml", "ANNEX.C.2", "footnote markers, {country} or `cite:` links differ from the French",
+         "keep every [^N], {country} and `cite:` target"),
     Case("English file missing",
          lambda r: delete(r, "chapters/en/introduction.yml"),
          "chapters/en/introduction.yml", "introduction", "this file is missing", "git checkout -- chapters/en/"),
+    # --- Working Group documents ---------------------------------------------------------
+    Case("recommendation number skipped",
+         lambda r: swap(r, WG_REC, "      - n: 2\n", "      - n: 3\n", at="n: 3"),
+         WG_REC, "WG.I.3", "expected `2` after `1`, found `3`", "set `n: 2` here and renumber"),
+    Case("meeting out of order",
+         lambda r: swap(r, WG_REC, "  - n: II\n", "  - n: IV\n", at="n: IV"),
+         WG_REC, "WG.IV (meetings[1].n)", "expected meeting II, found IV", "set `n: II`"),
+    Case("paper paragraph repeated",
+         lambda r: swap(r, BP19, "      - n: 2\n", "      - n: 1\n", at="n: 1"),
+         BP19, "BP2019.1", "expected paragraph 2, found 1", "set `n: 2` and renumber the following paragraphs"),
+    Case("citation of a report without its cite: link",
+         lambda r: swap(r, BP19, CITE_20, "CTOC/COP/WG.4/2010/6, par. 20", at="CTOC/COP/WG.4/2010/6, par. 20"),
+         BP19, "BP2019.5", "“CTOC/COP/WG.4/2010/6” is cited without a `cite:` link",
+         "(cite:CTOC/COP/WG.4/2010/6#par.N)"),
+    Case("citation the correspondence table does not know",
+         lambda r: swap(r, BP19, CITE_20, CITE_20.replace("#par.20", "#par.99"), at="#par.99"),
+         BP19, "BP2019.5", "the citation `CTOC/COP/WG.4/2010/6#par.99` has no row in content/wg/citations.yml",
+         "`target: null` with a `flag`"),
+    Case("English citation differs from the French",
+         lambda r: swap(r, EN_BP19, "#par.20)", "#par.18)", at="#par.18"),
+         EN_BP19, "BP2019.5", "footnote markers, {country} or `cite:` links differ from the French",
+         "`cite:` target of the French text"),
+    Case("English Working Group document missing",
+         lambda r: delete(r, EN_BP19),
+         EN_BP19, "(whole file)", "the en text of `background-2019` is missing", "content/schema/paper.schema.json"),
+    Case("thematic mapping names an unknown recommendation",
+         lambda r: swap(r, "content/wg/themes.yml", "  - item: ", "  - item: WG.I.99\n    chapters: [IV]\n"
+                        "    reason: {fr: \"x\", en: \"x\"}\n  - item: ", at="WG.I.99"),
+         "content/wg/themes.yml", "entries[0] (WG.I.99)", "`WG.I.99` is no recommendation or theme of questions",
+         "use a recommendation ID"),
+    Case("thematic mapping names a chapter without questions",
+         lambda r: swap(r, "content/wg/themes.yml", "    chapters: [", "    chapters: [I, ", at="I, "),
+         "content/wg/themes.yml", "entries[0]", "chapter `I` is not a toolkit chapter with questions",
+         "name a chapter II–XI"),
+    Case("resolved citation that keeps a note for unresolved ones",
+         lambda r: swap(r, "content/wg/citations.yml", "    target: null\n", "    target: WG.I.1\n", at="target") - 1,
+         "content/wg/citations.yml", "citations[", "a resolved citation has no `flag:`; remove it or set `target: null`",
+         "follow the rule stated in the message"),
+    Case("resource cites a place that does not exist",
+         lambda r: swap(r, "content/resources.yml", "    cited_in: [", "    cited_in: [box.99.1.1, ", at="box.99"),
+         "content/resources.yml", "resources[0]", "`box.99.1.1` is no box entry, item or footnote",
+         "`box.<box>.<section>.<entry>`"),
+    Case("box entry in no resource",
+         lambda r: swap(r, IV, '          - "Convention du Conseil de l’Europe relative à la lutte contre la traite des '
+                        'êtres humains, articles 10 et 13"\n', '          - "Convention du Conseil de l’Europe relative à la '
+                        'lutte contre la traite des êtres humains, articles 10 et 13"\n          - "Un ouvrage nouveau"\n')
+         and None,
+         "content/resources.yml", "box.3.1.2", "box 3, section 1, entry 2 is in no resource's `cited_in`",
+         "add `box.3.1.2` to the resource it names"),
     Case("glossary: wrong English variant",
          lambda r: swap(r, EN_IV, "Does a procedure implemented", "Does a trafficking of persons procedure implemented",
                         at="Does") ,

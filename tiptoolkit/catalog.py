@@ -9,15 +9,15 @@ ID in lower case with dashes. Pages are named by their roman numeral (`iv`), plu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
 from .errors import ContentError, Problem
 from .loader import describe, line_of, load_model
-from .models import Annex, Chapter, ProseChapter, SiteStrings
+from .models import Annex, Chapter, CompanionDocument, ProseChapter, SiteStrings
 from .numbering import STYLE_NAMES, expected, from_roman
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +48,7 @@ class Item:
     depth: int  # 0 question, 1 sub-item, 2 sub-sub-item
     source: object = field(compare=False, repr=False)  # the model instance
     loc: tuple = field(default=(), compare=False, repr=False)  # where it is in its file, e.g. ('key_questions', 2)
+    kind: str = "question"  # toolkit `question`; Working Group `recommendation`, `paragraph`, `discussion-question`
 
     def path(self, lang: str) -> str:
         """Where the item is, relative to the site root: `fr/iv/#iv-d-3-o`."""
@@ -65,6 +66,7 @@ class Page:
     content: Chapter | ProseChapter | Annex
     numeral: str | None  # `IV` for chapters, None for introduction and annex
     node: yaml.Node | None = field(default=None, compare=False, repr=False)  # the parsed file, for line numbers
+    document: CompanionDocument | None = None  # for a Working Group document: its entry in the register
 
     @property
     def is_chapter(self) -> bool:
@@ -78,6 +80,7 @@ class Edition:
     pages: list[Page]
     items: list[Item]
     boxes: dict[int, Page]  # box number -> page that holds it
+    root: Path = ROOT  # the project the edition was loaded from
 
     def page(self, slug: str) -> Page | None:
         return next((p for p in self.pages if p.slug == slug), None)
@@ -228,8 +231,28 @@ class _Builder:
         self._level(page, part, questions, loc, prefix, None, 0, start, heading, scales)
         return start + len(questions)
 
+    def start(self, page: Page, root: yaml.Node | None) -> None:
+        """Problems that follow are in this page's file."""
+        self._root, self._file = root, page.file
+
+    def level(self, page: Page, part: str, entries: list, loc: tuple, prefix: str, kind: str,
+              parent: str | None = None, depth: int = 0) -> None:
+        """Collect numbered entries (`n`: numbers, letters or roman numerals by depth) and their sub-items."""
+        self._level(page, part, entries, loc, prefix, parent, depth, 1, None, None, kind)
+
+    def paragraph(self, page: Page, part: str, paragraph: object, loc: tuple, item_id: str, heading: str | None) -> None:
+        """A numbered paragraph of a Working Group paper, and its sub-items."""
+        self.add(Item(item_id, page.slug, page.document.id, part, None, heading, f"{paragraph.n}.", paragraph.text, 0,
+                      paragraph, loc, "paragraph"), loc)
+        self._level(page, part, paragraph.items, (*loc, "items"), item_id, item_id, 1, 1, heading, None, "paragraph")
+
+    def question(self, page: Page, question: object, loc: tuple, item_id: str, label: str, theme: str) -> None:
+        """A question for discussion of a Working Group paper."""
+        self.add(Item(item_id, page.slug, page.document.id, item_id.split(".")[1], None, theme, label,
+                      question.text, 0, question, loc, "discussion-question"), loc)
+
     def _level(self, page: Page, part: str, entries: list, loc: tuple, prefix: str, parent: str | None,
-               depth: int, start: int, heading: str | None, scales: set[str] | None) -> None:
+               depth: int, start: int, heading: str | None, scales: set[str] | None, kind: str = "question") -> None:
         style = LEVEL_STYLES[depth]
         labels = self.sequence(entries, style, start, loc, parent or prefix)
         for index, (entry, label) in enumerate(zip(entries, labels)):
@@ -237,11 +260,11 @@ class _Builder:
             item_loc = (*loc, index)
             printed = "" if entry.n is None else (f"{label}." if style == "number" else f"{label})")
             self.add(Item(item_id, page.slug, prefix.split(".")[0], part, parent, heading, printed,
-                          entry.text, depth, entry, item_loc), item_loc)
+                          entry.text, depth, entry, item_loc, kind), item_loc)
             self._check_scale(entry, item_loc, item_id, scales)
             if depth + 1 < len(LEVEL_STYLES):
                 self._level(page, part, entry.items, (*item_loc, "items"), prefix, item_id, depth + 1, 1,
-                            heading, scales)
+                            heading, scales, kind)
 
     def _check_scale(self, entry: object, loc: tuple, item_id: str, scales: set[str] | None) -> None:
         scale = getattr(entry, "scale", None)
@@ -281,7 +304,7 @@ class _Builder:
         return list(dict.fromkeys([*first, *defined]))  # every number the file uses
 
     def page(self, page: Page, root: yaml.Node | None) -> list[int]:
-        self._root, self._file = root, page.file
+        self.start(page, root)
         content = page.content
         texts: list[tuple[str, tuple, str | None]] = []
         if isinstance(content, Chapter):
@@ -360,7 +383,8 @@ def files_state(*paths: Path) -> tuple:
 
 def _signature(lang: str, root: Path) -> tuple:
     """The state of every file an edition is made from (a translation depends on the source too)."""
-    return files_state(root / "content" / lang, root / "chapters" / lang, root / "chapters" / SOURCE_LANGUAGE)
+    return files_state(root / "content" / lang, root / "chapters" / lang, root / "chapters" / SOURCE_LANGUAGE,
+                       root / "content" / SOURCE_LANGUAGE / "wg", root / "content" / "wg")
 
 
 def load_edition(lang: str, root: Path = ROOT) -> Edition:
@@ -413,6 +437,7 @@ def _load_edition(lang: str, root: Path) -> Edition:
         pages.append(page)
         footnote_numbers += [(n, page) for n in builder.page(page, node)]
     problems += builder.problems
+    reported = len(builder.problems)
     boxes = [(page.content.resources.box.number, page) for page in pages if page.is_chapter]
     # Edition-wide numbering, unless a file could not be read or a footnote is already reported:
     # its boxes and footnotes would look like gaps.
@@ -423,6 +448,13 @@ def _load_edition(lang: str, root: Path) -> Edition:
             problems += _numbered_across_edition("footnote", "footnotes", footnote_numbers,
                                                  "the footnote (text and `[^N]` reference)",
                                                  lambda n: ("footnotes", str(n)))
+    from . import wg  # the Working Group documents build on this module
+    pages += wg.load_pages(builder, root, lang)
+    problems += builder.problems[reported:]
     if problems:
         raise ContentError(problems)
-    return Edition(lang, strings, pages, builder.items, dict(boxes))
+    edition = Edition(lang, strings, pages, builder.items, dict(boxes), root)
+    problems = wg.table_problems(root, edition)
+    if problems:
+        raise ContentError(problems)
+    return edition

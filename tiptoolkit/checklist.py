@@ -18,8 +18,9 @@ from markupsafe import Markup, escape
 from .catalog import ANNEX, ANNEX_ID, ROOT, Edition, Item, Page
 from .errors import ContentError, Problem
 from .loader import load_model
-from .models import Annex, Chapter, Publication, Scale
+from .models import Annex, Chapter, Paper, Publication, Scale
 from .render import COUNTRY, FOOTNOTE_REF, page_title, permalink_path, question_part_titles
+from .wg import QUESTIONS
 from .xref import part_anchor
 
 PUBLICATION = Path("content") / "publication.yml"
@@ -142,13 +143,17 @@ class Printer:
         return out
 
     def sections(self) -> list[Section]:
-        """Every page with questions, in reading order: chapters II–XI, then the annex."""
-        return [self.section(page) for page in self.edition.pages if page.is_chapter or page.slug == ANNEX]
+        """Every page with questions, in reading order: chapters II–XI, the annex, then the
+        Working Group papers with questions for discussion."""
+        return [self.section(page) for page in self.edition.pages if page.is_chapter or page.slug == ANNEX
+                or (isinstance(page.content, Paper) and any(s.themes for s in page.content.sections))]
 
     def section(self, page: Page) -> Section:
         items = [i for i in self.edition.items if i.page == page.slug]
         if isinstance(page.content, Annex):
             return self._annex(page, page.content, items)
+        if isinstance(page.content, Paper):
+            return self._paper(page, page.content, [i for i in items if i.kind == "discussion-question"])
         return self._chapter(page, page.content, items)
 
     def _section(self, page: Page, section_id: str, kind: str, parts: list[Part]) -> Section:
@@ -173,6 +178,18 @@ class Printer:
         parts = [self._part(page, page.numeral, "C", titles["C"], key),
                  self._part(page, page.numeral, "D", titles["D"], groups)]
         return self._section(page, page.numeral, self.strings.checklist, parts)
+
+    def _paper(self, page: Page, paper: Paper, items: list[Item]) -> Section:
+        """A paper's questions for discussion, one group per theme."""
+        doc, parts = page.document.id, []
+        entries = self.entries(items)
+        for section in (s for s in paper.sections if s.themes):
+            groups = []
+            for theme in section.themes:
+                groups.append(Group(self.text(theme.title), entries[:len(theme.questions)]))
+                entries = entries[len(theme.questions):]
+            parts.append(self._part(page, doc, QUESTIONS, f"{section.n}. {section.title}", groups))
+        return self._section(page, doc, self.strings.checklist, parts)
 
     def _annex(self, page: Page, annex: Annex, items: list[Item]) -> Section:
         parts = []

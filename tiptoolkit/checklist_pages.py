@@ -59,7 +59,8 @@ def printable_links(edition: Edition, slug: str, manifest: Manifest, editions: d
         links.append(f'<a href="{pdf_href(edition, pdf, directory_urls)}" hreflang="{lang}" type="application/pdf"'
                      f'{attributes}>{name} (PDF, {language}{_details(pdf, other)})</a>')
     strings = edition.strings.checklist
-    select = edition.page(slug).numeral or ANNEX_ID
+    page = edition.page(slug)
+    select = page.numeral or (page.document.id if page.document else ANNEX_ID)
     links.append(f'<a href="{custom_href(directory_urls, select)}">{html.escape(strings.custom_link)}</a>')
     return f'<p class="tk-printable"><strong>{html.escape(strings.printable)}:</strong> ' + " · ".join(links) + "</p>"
 

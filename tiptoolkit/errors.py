@@ -25,10 +25,11 @@ class Problem:
 
 
 class ContentError(Exception):
-    """Raised when content files are invalid; carries every problem found."""
+    """Raised when content files are invalid; carries every problem found, each once (a file
+    shared by the editions is checked with each)."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = list(problems)
+        self.problems = list(dict.fromkeys(problems))
         super().__init__(str(self))
 
     def __str__(self) -> str:

@@ -227,3 +227,12 @@ def load_model(path: Path, model: type[M]) -> tuple[M, yaml.Node | None]:
             for err in exc.errors()
         ]
         raise ContentError(problems) from None
+
+
+def load_required(root: Path, relative: Path, model: type[M]) -> tuple[M, yaml.Node | None]:
+    """`load_model` for a file the project cannot do without: missing, it is a content problem."""
+    path = root / relative
+    if not path.exists():
+        raise ContentError([Problem(path, "(whole file)", "this file is missing",
+                                    f"restore it (e.g. `git checkout -- {relative}`)")])
+    return load_model(path, model)

@@ -6,9 +6,16 @@ IDs and anchors are derived from them (see :mod:`tiptoolkit.catalog`).
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveInt, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PositiveInt,
+    StringConstraints,
+    model_validator,
+)
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Letter = Annotated[str, StringConstraints(pattern=r"^[a-z]$")]
@@ -229,6 +236,23 @@ class ChecklistStrings(Strict):
     no_script: Text = Field(description="Said when JavaScript is off")
 
 
+class WorkingGroupStrings(Strict):
+    """What the site says about the Working Group documents in one language."""
+
+    section: Text = Field(description="Navigation section of the Working Group documents")
+    editor_note: Text = Field(description="Label of an editor's note on an error of the source")
+    summary: Text = Field(description="Heading of a report's summary")
+    recommendations_on_theme: Text = Field(description="Heading, on a chapter page, of the recommendations on its theme")
+    questions_on_theme: Text = Field(description="Heading, on a chapter page, of the questions for discussion on its theme")
+    chapters_on_theme: Text = Field(description="Before the links from a recommendation or theme to toolkit chapters")
+    unresolved: Text = Field(description="Label of a citation that could not be resolved")
+    resources: Text = Field(description="Title of the catalogue of resources")
+    resources_intro: Text = Field(description="First paragraph of the catalogue of resources")
+    cited_in: Text = Field(description="Before the places that cite a resource")
+    footnote: Text = Field(description="A footnote of a document, as a place that cites a resource; `{n}` is replaced")
+    kinds: dict[str, Text] = Field(description="Headings of the catalogue, per kind of resource")
+
+
 class SiteStrings(Strict):
     """`content/<lang>/site.yml`: what the site says in one language."""
 
@@ -237,10 +261,201 @@ class SiteStrings(Strict):
     site_description: Text
     labels: Labels
     checklist: ChecklistStrings
+    wg: WorkingGroupStrings
 
 
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 TermId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+# --- Working Group documents (`content/<lang>/wg/`) -----------------------------------------
+
+UpperRoman = Annotated[str, StringConstraints(pattern=r"^[IVXL]+$")]
+EditorNote = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Recommendation(Strict):
+    """A numbered recommendation of one meeting: `WG.IV.46.j.ii` is its sub-sub-item ii."""
+
+    n: PositiveInt = Field(description="Number as printed; numbering restarts at 1 in each meeting")
+    text: Text = Field(description="Markdown; a citation of a Working Group report is written "
+                                   "`[as printed](cite:CTOC/COP/WG.4/2009/2#par.17)`")
+    items: list[SubItem] = Field(default_factory=list, description="Lettered sub-items (with roman sub-sub-items)")
+    after: Text | None = Field(default=None, description="Text printed after the sub-items")
+    editor_note: EditorNote | None = Field(default=None, description="Visible editor's note on an error of the "
+                                                                      "source, whose text is kept as printed")
+
+
+class Meeting(Strict):
+    """One meeting of the Working Group and the recommendations it adopted."""
+
+    n: UpperRoman = Field(description="The meeting's roman numeral, as in the heading: I … VIII")
+    heading: Text = Field(description="The heading without its numeral: “Première réunion, tenue à Vienne …”")
+    preamble: Text | None = Field(default=None, description="Prose under the heading (meeting III says where "
+                                                            "its recommendations went)")
+    recommendations: list[Recommendation] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Meeting:
+        if not self.recommendations and not self.preamble:
+            raise ValueError("a meeting without recommendations needs its `preamble`, which says why")
+        return self
+
+
+class Recommendations(Strict):
+    """`content/<lang>/wg/recommendations.yml`: the recommendations of meetings I–VIII."""
+
+    title: Text = Field(description="Page title (the compilation prints none: an editorial title)")
+    meetings: list[Meeting] = Field(min_length=1)
+    footnotes: Footnotes = Field(default_factory=dict)
+
+
+class Paragraph(Strict):
+    """A numbered paragraph (or an unnumbered block) of a background paper or report."""
+
+    n: PositiveInt | None = Field(default=None, description="Paragraph number as printed; omit for an "
+                                                            "unnumbered block")
+    text: Text = Field(description="Markdown; footnote references `[^N]`")
+    items: list[SubItem] = Field(default_factory=list, description="Lettered sub-items a), b), …")
+    after: Text | None = None
+    editor_note: EditorNote | None = None
+
+
+class PaperQuestion(Strict):
+    """A question for discussion."""
+
+    n: Letter | None = Field(default=None, description="Letter as printed (2019 paper); omitted when the paper "
+                                                       "prints none (2018 paper)")
+    text: Text
+    editor_note: EditorNote | None = None
+
+
+class Theme(Strict):
+    """Questions for discussion under one theme heading: `BP2019.Q.3` and its questions."""
+
+    title: Text
+    questions: list[PaperQuestion] = Field(min_length=1)
+
+
+class Subsection(Strict):
+    letter: SectionLetter | None = Field(default=None, description="Letter as printed; omit for an unlettered "
+                                                                   "sub-heading")
+    title: Text
+    paragraphs: list[Paragraph] = Field(min_length=1)
+
+
+class PaperSection(Strict):
+    n: UpperRoman = Field(description="Section numeral as printed: I, II, …")
+    title: Text
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    themes: list[Theme] = Field(default_factory=list, description="The questions for discussion, by theme")
+    subsections: list[Subsection] = Field(default_factory=list)
+
+
+class Paper(Strict):
+    """`content/<lang>/wg/<slug>.yml`: a Secretariat background paper or a report."""
+
+    title: Text
+    subtitle: Text | None = Field(default=None, description="e.g. “Document d’information établi par le "
+                                                            "Secrétariat”, “Rapport du Secrétaire général”")
+    masthead: list[Text] = Field(default_factory=list, description="Lines printed above the title (body, "
+                                                                   "meeting, place and dates, agenda item)")
+    masthead_note: Text | None = Field(default=None, description="The asterisk note of the agenda item")
+    summary: Text | None = Field(default=None, description="“Résumé”, if printed")
+    sections: list[PaperSection] = Field(min_length=1)
+    footnotes: Footnotes = Field(default_factory=dict)
+
+
+Symbol = Annotated[str, StringConstraints(pattern=r"^CTOC/COP/WG\.4/\d{4}/\d+$")]
+DocId = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*$")]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+class CompanionDocument(Strict):
+    slug: Slug = Field(description="Page and file name: `content/<lang>/wg/<slug>.yml`, `/<lang>/<slug>/`")
+    id: DocId = Field(description="First part of the IDs of its items: `WG` (WG.IV.46.j.ii), `BP2018` (BP2018.12)")
+    kind: Literal["recommendations", "paper"]
+    symbol: Symbol | None = Field(default=None, description="The document's UN symbol, if it prints one")
+
+
+class Report(Strict):
+    meeting: UpperRoman
+    symbol: Symbol = Field(description="The symbol of the report of that meeting")
+
+
+class Register(Strict):
+    """`content/wg/documents.yml`: the companion documents in reading order, and the report of
+    each meeting (citations give report symbols)."""
+
+    documents: list[CompanionDocument] = Field(min_length=1)
+    reports: list[Report] = Field(min_length=1)
+
+
+Cited = Annotated[str, StringConstraints(pattern=r"^CTOC/COP/WG\.4/\d{4}/\d+(#[a-z]+(\.[A-Za-z0-9]+)*)?$")]
+TargetId = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*(\.[A-Za-z0-9]+)+$")]
+
+
+class Correspondence(Strict):
+    """One cited place of a Working Group document and what it is in the compilation."""
+
+    cited: Cited = Field(description="Symbol and locator as the `cite:` links write them: "
+                                     "`CTOC/COP/WG.4/2009/2#par.13`; a longer locator (`#par.13.e`) "
+                                     "keeps its extra letters on the target (`WG.I.11.e`)")
+    target: TargetId | None = Field(description="The recommendation (or meeting, `WG.I`) it is; null when "
+                                                "the citation cannot be resolved")
+    note: Text = Field(description="How the row was established (which texts were compared), for editors")
+    flag: dict[LanguageCode, Text] | None = Field(
+        default=None, description="For an unresolved citation: the editor's note readers see, per language")
+
+    @model_validator(mode="after")
+    def _flag_when_unresolved(self) -> Correspondence:
+        if self.target is None and not self.flag:
+            raise ValueError("an unresolved citation (`target: null`) needs `flag:` with the readers' note "
+                             "in every language")
+        if self.target is not None and self.flag:
+            raise ValueError("a resolved citation has no `flag:`; remove it or set `target: null`")
+        return self
+
+
+class Citations(Strict):
+    """`content/wg/citations.yml`: report paragraphs and the recommendations they are."""
+
+    citations: list[Correspondence] = Field(min_length=1)
+
+
+ChapterNumeral = Annotated[str, StringConstraints(pattern=r"^[IVXL]+$")]
+
+
+class ThemeEntry(Strict):
+    item: TargetId = Field(description="A recommendation (`WG.II.20`) or a theme of questions (`BP2019.Q.3`)")
+    chapters: list[ChapterNumeral] = Field(min_length=1, description="Toolkit chapters on the same theme")
+    reason: dict[LanguageCode, Text] = Field(description="Why, in one line, per language")
+
+
+class Themes(Strict):
+    """`content/wg/themes.yml`: which toolkit chapters each recommendation or question theme concerns."""
+
+    entries: list[ThemeEntry] = Field(min_length=1)
+
+
+Place = Annotated[str, StringConstraints(pattern=r"^(box\.\d+\.\d+\.\d+|[A-Z][A-Z0-9]*(\.[A-Za-z0-9]+)+|[A-Z][A-Z0-9]*#fn\.\d+)$")]
+
+
+class Resource(Strict):
+    id: TermId = Field(description="Stable, lower case with dashes; its anchor on the Resources page")
+    kind: Literal["instrument", "resolution", "tool", "publication", "database"]
+    title: dict[LanguageCode, Text] = Field(description="How the resource is named, per language")
+    cited_in: list[Place] = Field(min_length=1, description=(
+        "Every place that cites it: `box.3.2.5` (box 3, its 2nd section, 5th entry), an item ID "
+        "(`BP2018.58`, `WG.I.7`), or a footnote (`BP2018#fn.13`)"))
+
+
+class ResourceCatalogue(Strict):
+    """`content/resources.yml`: every resource the toolkit's boxes and the companion documents cite."""
+
+    resources: list[Resource] = Field(min_length=1)
+
+
 
 
 class Term(Strict):
@@ -276,4 +491,10 @@ CONTENT_MODELS: dict[str, type[Strict]] = {
     "site": SiteStrings,
     "glossary": Glossary,
     "publication": Publication,
+    "recommendations": Recommendations,
+    "paper": Paper,
+    "wg-documents": Register,
+    "wg-citations": Citations,
+    "wg-themes": Themes,
+    "resources": ResourceCatalogue,
 }

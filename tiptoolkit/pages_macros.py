@@ -10,11 +10,11 @@ from .render import Renderer
 
 
 def table_of_contents(edition: Edition) -> str:
-    """The edition's pages, each with the number of items it addresses."""
+    """The edition's pages, each toolkit page with the number of questions it addresses."""
     renderer = Renderer(edition)
     lines = []
     for page in edition.pages:
-        count = sum(1 for item in edition.items if item.page == page.slug)
+        count = sum(1 for item in edition.items if item.page == page.slug and item.kind == "question")
         suffix = f" — {count} {edition.strings.labels.questions.lower()}" if count else ""
         lines.append(f"- [{renderer.title(page)}]({page.slug}.md){suffix}")
     return "\n".join(lines)

@@ -20,6 +20,7 @@ from .catalog import ROOT, SOURCE_LANGUAGE, Edition, Page, languages, load_editi
 from .errors import ContentError, Problem
 from .loader import line_of, read_yaml
 from .render import COUNTRY, FOOTNOTE_REF
+from .wg import CITE
 from .xref import PATTERNS
 
 FINGERPRINTS = "translated-from.yml"
@@ -71,7 +72,9 @@ def _references(lang: str, text: str) -> Counter:
 
 
 def _marks(text: str) -> Counter:
-    return Counter([*FOOTNOTE_REF.findall(text), *([COUNTRY] * text.count(COUNTRY))])
+    """Footnote references, blanks and citations of Working Group reports (`cite:` targets)."""
+    return Counter([*FOOTNOTE_REF.findall(text), *([COUNTRY] * text.count(COUNTRY)),
+                    *(f"cite:{m['symbol']}#{m['loc'] or ''}" for m in CITE.finditer(text))])
 
 
 def compare(source: Edition, target: Edition) -> tuple[list[Unit], list[Problem]]:
@@ -105,10 +108,10 @@ def compare(source: Edition, target: Edition) -> tuple[list[Unit], list[Problem]
             else:
                 units.append(Unit(key, translated, loc, french, other))
                 if _marks(french) != _marks(other):
-                    problem(loc, key, "footnote markers or {country} differ from the French "
+                    problem(loc, key, "footnote markers, {country} or `cite:` links differ from the French "
                             f"({sorted(_marks(french).elements())} vs {sorted(_marks(other).elements())})",
-                            "keep every [^N] and {country} of the French text, once each")
-                if _references(source.lang, french) != _references(target.lang, other):
+                            "keep every [^N], {country} and `cite:` target of the French text, once each")
+                if not page.document and _references(source.lang, french) != _references(target.lang, other):
                     problem(loc, key, "its cross-references differ from the French "
                             f"({dict(_references(source.lang, french))} vs {dict(_references(target.lang, other))})",
                             "refer to the same chapters, questions, boxes and annex as the French, in this "

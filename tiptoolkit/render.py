@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
+from . import wg
 from .catalog import ANNEX, Edition, Item, Page
-from .errors import ContentError
-from .models import Annex, Chapter, Labels, ProseChapter
+from .errors import ContentError, Problem
+from .models import Annex, Chapter, Labels, Paper, ProseChapter, Recommendations
 from .xref import Context, Resolver, box_anchor, part_anchor
 
 FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
@@ -52,7 +53,8 @@ def permalink_path(anchor: str) -> str:
     return f"q/{anchor}/"
 
 
-SUBHEADING = re.compile(r"^###[^\n]*?(?=\s*$)", re.M)  # a Markdown sub-heading line, without trailing spaces
+BREAK = "\n\n"  # a paragraph break inside an item's text (a paper's paragraph of two): a line break on the page
+SUBHEADING = re.compile(r"^###[^\n]*?(?=\s*$)", re.MULTILINE)  # a Markdown sub-heading line, without trailing spaces
 
 
 @dataclass(frozen=True)
@@ -66,18 +68,58 @@ class Renderer:
     def __init__(self, edition: Edition):
         self.edition = edition
         self.labels = edition.strings.labels
+        self.wg = edition.strings.wg
         self.resolver = Resolver(edition)
+        self.table, _ = wg.citations(edition.root)
+        self.slug_of = {page.document.id: page.slug for page in edition.pages if page.document}
+        self.themes = wg.themes(edition.root)[0].entries
 
     # --- texts -----------------------------------------------------------------------
 
-    def text(self, raw: str, ctx: Context, links: bool = True) -> str:
+    def text(self, raw: str, ctx: Context, links: bool = True, note: bool = False) -> str:
         """One content text as safe Markdown; `links=False` for citations of other works
         (box entries, footnotes), whose “chapitre 2” or “annexe” are not ours."""
         out = html.escape(raw, quote=False)
         out = out.replace(COUNTRY, f'<span class="tk-blank">[{html.escape(self.labels.country)}]</span>')
         out = FOOTNOTE_REF.sub(
             lambda m: f'<sup class="tk-fnref" id="fnref-{m[1]}"><a href="#fn-{m[1]}">{m[1]}</a></sup>', out)
-        return self.resolver.link(out, ctx) if links else out
+        out = self.citations(out, ctx, strict=not note)
+        return self.resolver.link(out, ctx) if links and not ctx.page.document else out
+
+    def citations(self, text: str, ctx: Context, strict: bool = True) -> str:
+        """`[as printed](cite:SYMBOL#locator)` becomes a link to the recommendation the table
+        says it is, or stays text with the table's visible note when it cannot be resolved.
+        `strict`: a symbol written without `cite:` is an error (not in editor's notes, which
+        may name a symbol the source got wrong)."""
+        for symbol in wg.unmarked(text) if strict else []:
+            self._problem(ctx, symbol, f"“{symbol}” is cited without a `cite:` link",
+                          f"write it as `[{symbol}, par. N](cite:{symbol}#par.N)` (see {wg.CITATIONS})")
+
+        def replace(match: re.Match) -> str:
+            found = wg.resolve(self.table, match["symbol"], match["loc"])
+            cited = match[0][match[0].index("(cite:") + 6:-1]
+            if found is None:
+                self._problem(ctx, match["text"], f"the citation `{cited}` has no row in {wg.CITATIONS}",
+                              "add a row: `cited`, its `target` (or `target: null` with a `flag`) and a `note` "
+                              "saying how you established it")
+                return match["text"]
+            target, _ = found
+            if target.id is None:
+                flag = (target.flag or {}).get(self.edition.lang, "")
+                return (f'<span class="tk-unresolved">{match["text"]}</span> <span class="tk-editor-note">'
+                        f'[{html.escape(self.wg.unresolved)}: {html.escape(flag)}]</span>')
+            doc = target.id.split(".")[0]
+            if doc not in self.slug_of or (self.edition.item(target.id) is None and target.id.count(".") > 1):
+                self._problem(ctx, match["text"], f"the citation `{cited}` leads to `{target.id}`, which does not exist",
+                              f"correct its row in {wg.CITATIONS} or the citation")
+                return match["text"]
+            return f'[{match["text"]}]({self.resolver._target(self.slug_of[doc], wg.anchor(target.id), ctx.page)})'
+
+        return wg.CITE.sub(replace, text)
+
+    def _problem(self, ctx: Context, phrase: str, what: str, fix: str) -> None:
+        self.resolver.problems.append(Problem(ctx.page.file, ctx.item, what, fix,
+                                              line=self.resolver._line(ctx, html.unescape(phrase))))
 
     def prose_text(self, raw: str, ctx: Context, anchor: str) -> str:
         """A prose field (Markdown); its `###` sub-headings get language-neutral anchors
@@ -112,6 +154,10 @@ class Renderer:
             body = self.chapter(page, content)
         elif isinstance(content, ProseChapter):
             body = self.prose(page, content)
+        elif isinstance(content, Recommendations):
+            body = self.recommendations(page, content)
+        elif isinstance(content, Paper):
+            body = self.paper(page, content)
         else:
             body = self.annex(page, content)
         footnotes = getattr(content, "footnotes", {})
@@ -142,6 +188,7 @@ class Renderer:
             if group.heading:
                 out.append(self.heading(3, self.plain(group.heading), f"{part_anchor(page, 'D')}-s{index}"))
             out.append(self.question_list(page, "D", members))
+        out += self.on_theme(page)
         return out
 
     def box(self, page: Page, chapter: Chapter) -> str:
@@ -177,10 +224,15 @@ class Renderer:
             permalink = self.labels.permalink.replace("{id}", item.id)
             lines += [
                 f'<li id="{item.anchor}" markdown="1">',
-                f'<div class="tk-q" markdown="span">{label}<span class="tk-text">{self.text(item.text, ctx)}</span> '
+                f'<div class="tk-q" markdown="span">{label}<span class="tk-text">{self.text(item.text, ctx).replace(BREAK, "<br><br>")}</span> '
                 f'<a class="tk-id" href="#{item.anchor}" title="{html.escape(permalink)}">{item.id}</a>'
                 f'{self.copy_button(item)}</div>',
             ]
+            editor_note = getattr(item.source, "editor_note", None)
+            if editor_note:
+                lines.append(self.editor_note(editor_note, ctx))
+            if item.id in self.chapters_of:
+                lines.append(self.chapter_links(item.id, ctx.page))
             note = getattr(item.source, "note", None)
             if note:
                 lines.append(f'<p class="tk-note" markdown="span"><strong>{self.labels.interviewer_note}:</strong> '
@@ -196,6 +248,134 @@ class Renderer:
             lines.append("</li>")
         lines.append("</ol>")
         return "\n".join(lines)
+
+    def editor_note(self, note: str, ctx: Context) -> str:
+        return (f'<p class="tk-editor-note" markdown="span"><strong>{html.escape(self.wg.editor_note)}:</strong> '
+                f"{self.text(note, ctx, note=True)}</p>")
+
+    @property
+    def chapters_of(self) -> dict[str, list[str]]:
+        """Recommendation or theme ID -> the toolkit chapters on its theme (content/wg/themes.yml)."""
+        return {entry.item: entry.chapters for entry in self.themes}
+
+    def chapter_links(self, item_id: str, here: Page) -> str:
+        links = ", ".join(f"[{numeral}]({self.resolver._target(numeral.lower(), None, here)})"
+                          for numeral in self.chapters_of[item_id])
+        return f'<p class="tk-themes" markdown="span">{html.escape(self.wg.chapters_on_theme)}: {links}</p>'
+
+    def on_theme(self, page: Page) -> list[str]:
+        """On a chapter page: the Working Group recommendations and questions for discussion on its theme."""
+        entries = [e for e in self.themes if page.numeral in e.chapters]
+        if not entries:
+            return []
+        themes = wg.theme_ids(self.edition)
+        anchor = f"{page.slug}-wg"
+        out = [self.heading(2, html.escape(self.wg.recommendations_on_theme), anchor)]
+        lines = ['<ul class="tk-wg" markdown="1">']
+        for entry in (e for e in entries if e.item not in themes):
+            item = self.edition.item(entry.item)
+            href = self.resolver._target(self.slug_of[item.chapter], item.anchor, page)
+            lines.append(f'<li markdown="span">[{item.id}]({href}) {self.excerpt(item.text)} '
+                         f'<span class="tk-reason">— {self.plain(entry.reason[self.edition.lang])}</span></li>')
+        out.append("\n".join([*lines, "</ul>"]))
+        questions = [e for e in entries if e.item in themes]
+        if questions:
+            out.append(self.heading(3, html.escape(self.wg.questions_on_theme), f"{anchor}-questions"))
+            lines = ['<ul class="tk-wg" markdown="1">']
+            for entry in questions:
+                paper, title, items = themes[entry.item]
+                href = self.resolver._target(paper.slug, wg.anchor(entry.item), page)
+                lines += ['<li markdown="1">', f'<p markdown="span">[{entry.item}]({href}) {self.plain(title)} '
+                          f'<span class="tk-reason">— {self.plain(entry.reason[self.edition.lang])}</span></p>',
+                          '<ul markdown="1">']
+                lines += [f'<li markdown="span">[{i.id}]({self.resolver._target(paper.slug, i.anchor, page)}) '
+                          f"{self.plain(plain_text(i.text, self.labels.country))}</li>" for i in items]
+                lines += ["</ul>", "</li>"]
+            out.append("\n".join([*lines, "</ul>"]))
+        return out
+
+    def excerpt(self, raw: str, limit: int = 220) -> str:
+        """The start of a text, cut at a word, for a list that links to the whole."""
+        text = wg.CITE.sub(lambda m: m["text"], plain_text(raw, self.labels.country))
+        if len(text) > limit:
+            text = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
+        return self.plain(text)
+
+    def recommendations(self, page: Page, content: Recommendations) -> list[str]:
+        out, doc = [], page.document.id
+        for meeting in content.meetings:
+            out.append(self.heading(2, f"{meeting.n}. {self.plain(meeting.heading)}", wg.anchor(f"{doc}.{meeting.n}")))
+            if meeting.preamble:
+                out.append(self.text(meeting.preamble, Context(page, None, f"{doc}.{meeting.n}")))
+            items = [i for i in self.items(page) if i.part == meeting.n]
+            if items:
+                out.append(self.question_list(page, meeting.n, items))
+        return out
+
+    def paper(self, page: Page, paper: Paper) -> list[str]:
+        doc, out = page.document.id, []
+        if paper.masthead:
+            lines = "<br>\n".join(self.plain(line) for line in paper.masthead)
+            out.append(f'<p class="tk-masthead">{lines}</p>')
+        if paper.masthead_note:
+            out.append(f'<p class="tk-masthead-note">* {self.plain(paper.masthead_note)}</p>')
+        if paper.subtitle:
+            out.append(f'<p class="tk-subtitle">{self.plain(paper.subtitle)}</p>')
+        if paper.summary:
+            out.append(self.heading(2, html.escape(self.wg.summary), wg.anchor(f"{doc}.summary")))
+            out.append(self.text(paper.summary, Context(page, None, "summary")))
+        themes = 0
+        for section in paper.sections:
+            anchor = wg.anchor(f"{doc}.{section.n}")
+            out.append(self.heading(2, f"{section.n}. {self.plain(section.title)}", anchor))
+            out += self.paragraphs(page, section.n, section.paragraphs)
+            for theme in section.themes:
+                themes += 1
+                theme_id = f"{doc}.{wg.QUESTIONS}.{themes}"
+                out.append(self.heading(3, self.plain(theme.title), wg.anchor(theme_id)))
+                if theme_id in self.chapters_of:
+                    out.append(self.chapter_links(theme_id, page))
+                out.append(self.question_list(page, wg.QUESTIONS, [i for i in self.items(page)
+                                                                   if i.id.startswith(theme_id + ".")]))
+            for index, sub in enumerate(section.subsections, start=1):
+                title = f"{sub.letter}. {self.plain(sub.title)}" if sub.letter else self.plain(sub.title)
+                out.append(self.heading(3, title, f"{anchor}-{(sub.letter or f's{index}').lower()}"))
+                out += self.paragraphs(page, section.n, sub.paragraphs)
+        return out
+
+    def paragraphs(self, page: Page, part: str, paragraphs: list) -> list[str]:
+        """Numbered paragraphs as lists of items (with IDs and permalinks); unnumbered blocks as prose."""
+        out, run = [], []
+        doc = page.document.id
+        for paragraph in [*paragraphs, None]:
+            if paragraph is not None and paragraph.n is not None:
+                root = f"{doc}.{paragraph.n}"
+                run += [i for i in self.items(page) if i.id == root or i.id.startswith(root + ".")]
+                continue
+            if run:
+                out.append(self.question_list(page, part, run))
+                run = []
+            if paragraph is not None:
+                ctx = Context(page, None, doc)
+                out.append(self.text(paragraph.text, ctx))
+                if paragraph.items:
+                    out.append(self.quoted_list(paragraph.items, ctx))
+                if paragraph.after:
+                    out.append(self.text(paragraph.after, ctx))
+                if paragraph.editor_note:
+                    out.append(self.editor_note(paragraph.editor_note, Context(page, None, doc)))
+        return out
+
+    def quoted_list(self, items: list, ctx: Context) -> str:
+        """Lettered (and roman) entries of an unnumbered block: quoted text, without IDs."""
+        lines = ['<ol class="tk-quoted" markdown="1">']
+        for item in items:
+            lines.append(f'<li markdown="1"><p markdown="span"><span class="tk-label">{item.n})</span> '
+                         f"{self.text(item.text, ctx)}</p>")
+            if getattr(item, "items", None):
+                lines.append(self.quoted_list(item.items, ctx))
+            lines.append("</li>")
+        return "\n".join([*lines, "</ol>"])
 
     def scale(self, key: str) -> str:
         scale = self.edition.annex_scales[key]

@@ -11,6 +11,7 @@ from .errors import ContentError, Problem
 from .glossary import load_glossary, missing_languages, wrong_variants
 from .parity import translation_problems
 from .render import rendered_pages
+from .resources import check as check_resources
 
 
 def validate(root: Path = ROOT) -> list[str]:
@@ -25,6 +26,7 @@ def validate(root: Path = ROOT) -> list[str]:
         try:
             edition = load_edition(lang, root)
             rendered_pages(edition)
+            check_resources(edition, root)
             summary.append(f"{lang}: {len(edition.pages)} pages, {len(edition.items)} numbered items")
         except ContentError as exc:
             problems += exc.problems

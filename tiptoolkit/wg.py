@@ -1,0 +1,300 @@
+"""The Working Group documents published with the toolkit: their pages and items in an
+edition, the checks of their numbering, and their citations of Working Group reports.
+
+IDs: recommendation `WG.IV.46.j.ii` (meeting, number, letter, roman numeral); paper paragraph
+`BP2018.11` and its sub-item `BP2018.11.a`; question for discussion `BP2019.Q.3.g` (theme 3,
+question g) or, where the paper letters none, `BP2018.Q.3.2` (theme 3, second question); a
+theme of questions `BP2019.Q.3`; a meeting `WG.IV`. The documents and their ID prefixes are
+listed once, in `content/wg/documents.yml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import ContentError, Problem
+from .loader import line_of, load_model, load_required
+from .models import (
+    Citations,
+    CompanionDocument,
+    Paper,
+    Recommendations,
+    Register,
+    Themes,
+)
+from .numbering import expected, from_roman
+
+REGISTER = Path("content") / "wg" / "documents.yml"
+CITATIONS = Path("content") / "wg" / "citations.yml"
+THEMES = Path("content") / "wg" / "themes.yml"
+FOLDER = "wg"  # content/<lang>/wg/<slug>.yml
+QUESTIONS = "Q"  # the questions' place in IDs: `BP2019.Q.3.g`
+
+SYMBOL = r"CTOC/COP/WG\.4/\d{4}/\d+"
+CITE = re.compile(rf"\[(?P<text>[^\[\]]+)\]\(cite:(?P<symbol>{SYMBOL})(?:#(?P<loc>[^)\s]+))?\)")
+BARE_SYMBOL = re.compile(SYMBOL)
+
+
+def anchor(item_id: str) -> str:
+    return item_id.lower().replace(".", "-")
+
+
+@lru_cache(maxsize=4)
+def _register(root: Path, state: tuple) -> Register:
+    register, node = load_required(root, REGISTER, Register)
+    problems = []
+    for field, values in (("slug", [d.slug for d in register.documents]), ("id", [d.id for d in register.documents])):
+        for index, value in enumerate(values):
+            if value in values[:index]:
+                problems.append(Problem(root / REGISTER, f"documents[{index}].{field}", f"`{value}` is given twice",
+                                        f"give each document its own {field}",
+                                        line=line_of(node, ("documents", index, field))))
+    for index, report in enumerate(register.reports):
+        if report.meeting != expected("roman", index + 1).upper():
+            problems.append(Problem(root / REGISTER, f"reports[{index}]", f"expected meeting "
+                                    f"{expected('roman', index + 1).upper()}, found {report.meeting}",
+                                    "list the reports in meeting order, I, II, III, …",
+                                    line=line_of(node, ("reports", index, "meeting"))))
+    if problems:
+        raise ContentError(problems)
+    return register
+
+
+def register(root: Path) -> Register:
+    from .catalog import files_state
+    return _register(root.resolve(), files_state(root / REGISTER))
+
+
+def document_file(root: Path, lang: str, document: CompanionDocument) -> Path:
+    return root / "content" / lang / FOLDER / f"{document.slug}.yml"
+
+
+def load_pages(builder, root: Path, lang: str) -> list:
+    """The pages of the companion documents of one language, their items collected by `builder`
+    (catalog._Builder); problems go to `builder.problems`."""
+    from .catalog import Page
+    try:
+        documents = register(root).documents
+    except ContentError as exc:
+        builder.problems += exc.problems
+        return []
+    pages = []
+    for document in documents:
+        path = document_file(root, lang, document)
+        model = Recommendations if document.kind == "recommendations" else Paper
+        if not path.exists():
+            builder.problems.append(Problem(path, "(whole file)", f"the {lang} text of `{document.slug}` is missing",
+                                            f"create it following content/schema/{document.kind}.schema.json "
+                                            f"(listed in {REGISTER})"))
+            continue
+        try:
+            content, node = load_model(path, model)
+        except ContentError as exc:
+            builder.problems += exc.problems
+            continue
+        page = Page(document.slug, path, content, None, node, document)
+        builder.start(page, node)
+        texts = _recommendations(builder, page, content) if document.kind == "recommendations" \
+            else _paper(builder, page, content)
+        for item in (i for i in builder.items if i.page == page.slug):
+            texts += [(getattr(item.source, name), (*item.loc, name), item.id)
+                      for name in ("text", "after") if getattr(item.source, name, None)]
+        numbers = sorted(builder.footnotes(texts, content.footnotes))
+        if numbers and not builder.footnote_problems and numbers != list(range(1, len(numbers) + 1)):
+            builder.problem(("footnotes",), None, f"footnotes must run 1, 2, 3, … through the document; found "
+                            f"{', '.join(map(str, numbers))}", "number the footnotes as printed, without gaps")
+        pages.append(page)
+    return pages
+
+
+def _recommendations(builder, page, content: Recommendations) -> list:
+    doc, texts = page.document.id, []
+    for index, meeting in enumerate(content.meetings):
+        want = expected("roman", index + 1).upper()
+        if meeting.n != want:
+            builder.problem(("meetings", index, "n"), f"{doc}.{meeting.n}", f"expected meeting {want}, found "
+                            f"{meeting.n}: meetings run I, II, III, … in order", f"set `n: {want}`")
+        builder.level(page, meeting.n, meeting.recommendations, ("meetings", index, "recommendations"),
+                      f"{doc}.{meeting.n}", kind="recommendation")
+        if meeting.preamble:
+            texts.append((meeting.preamble, ("meetings", index, "preamble"), f"{doc}.{meeting.n}"))
+    return texts
+
+
+def _paper(builder, page, content: Paper) -> list:
+    doc, texts, number, letters, theme_number = page.document.id, [], 1, 0, 0
+    lettered = {q.n is not None for s in content.sections for t in s.themes for q in t.questions}
+    if len(lettered) > 1:
+        builder.problem(("sections",), doc, "some questions for discussion have a letter and others none",
+                        "letter every question as printed (`n: a`), or none if the paper prints none")
+    if content.summary:
+        texts.append((content.summary, ("summary",), doc))
+    for s_index, section in enumerate(content.sections):
+        want = expected("roman", s_index + 1).upper()
+        if section.n != want:
+            builder.problem(("sections", s_index, "n"), f"{doc} section {section.n}", f"expected section {want}, "
+                            f"found {section.n}: sections run I, II, III, …", f"set `n: {want}`")
+        blocks = [(section.paragraphs, ("sections", s_index, "paragraphs"), None)]
+        blocks += [(sub.paragraphs, ("sections", s_index, "subsections", u_index, "paragraphs"), sub.title)
+                   for u_index, sub in enumerate(section.subsections)]
+        for paragraphs, loc, heading in blocks:
+            for p_index, paragraph in enumerate(paragraphs):
+                where = (*loc, p_index)
+                if paragraph.n is None:  # e.g. a quoted list: its letters are the quoted text's, not IDs
+                    texts += [(paragraph.text, (*where, "text"), doc)]
+                    texts += [(text, (*where, "items", i_index, "text"), doc)
+                              for i_index, text in enumerate(_texts(paragraph.items))]
+                    if paragraph.after:
+                        texts.append((paragraph.after, (*where, "after"), doc))
+                    continue
+                if paragraph.n != number:
+                    builder.problem((*where, "n"), f"{doc}.{paragraph.n}", f"expected paragraph {number}, found "
+                                    f"{paragraph.n}: paragraphs run 1, 2, 3, … through the document",
+                                    f"set `n: {number}` and renumber the following paragraphs")
+                builder.paragraph(page, section.n, paragraph, where, f"{doc}.{paragraph.n}", heading)
+                number = paragraph.n + 1
+        for t_index, theme in enumerate(section.themes):
+            theme_number += 1
+            prefix = f"{doc}.{QUESTIONS}.{theme_number}"
+            loc = ("sections", s_index, "themes", t_index, "questions")
+            if lettered == {True}:
+                labels = builder.sequence(theme.questions, "letter", letters + 1, loc, prefix)
+                letters += len(theme.questions)
+            else:
+                labels = [str(position) for position in range(1, len(theme.questions) + 1)]
+            for q_index, (question, label) in enumerate(zip(theme.questions, labels)):
+                builder.question(page, question, (*loc, q_index), f"{prefix}.{label}",
+                                 f"{label})" if question.n else "", theme.title)
+    return texts
+
+
+def _texts(items: list) -> list[str]:
+    """The texts of sub-items and their sub-sub-items, in reading order."""
+    return [text for item in items for text in (item.text, *_texts(getattr(item, "items", [])))]
+
+
+# --- citations of Working Group reports --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a citation leads: an item or meeting ID (None if unresolved) and the table's note."""
+
+    id: str | None
+    flag: dict[str, str] | None
+
+
+@lru_cache(maxsize=4)
+def _citations(root: Path, state: tuple) -> tuple[Citations, object]:
+    return load_required(root, CITATIONS, Citations)
+
+
+def citations(root: Path) -> tuple[Citations, object]:
+    from .catalog import files_state
+    return _citations(root.resolve(), files_state(root / CITATIONS))
+
+
+def resolve(table: Citations, symbol: str, locator: str | None) -> tuple[Target, int] | None:
+    """The row for a citation: the row of the symbol with the longest locator that begins the
+    cited one (`#par.13` for `#par.13.e`), the rest of the locator kept on the target
+    (`WG.I.11` + `.e`); None if no row fits. Returns the target and the row's index."""
+    cited = f"{symbol}#{locator}" if locator else symbol
+    best = None
+    for index, row in enumerate(table.citations):
+        fits = cited == row.cited or cited.startswith(row.cited + ("." if "#" in row.cited else "#"))
+        if fits and (best is None or len(row.cited) > len(table.citations[best].cited)):
+            best = index
+    if best is None:
+        return None
+    row = table.citations[best]
+    if row.target is None:
+        return Target(None, row.flag), best
+    rest = cited[len(row.cited):].lstrip(".#")
+    if "#" not in row.cited and rest:  # a row for the whole report: the locator is not resolved by it
+        return None
+    return Target(f"{row.target}.{rest}" if rest else row.target, None), best
+
+
+def table_problems(root: Path, edition) -> list[Problem]:
+    """Problems of the citation table and of the thematic mapping against a loaded edition."""
+    try:
+        return _target_problems(root, edition) + theme_problems(root, edition)
+    except ContentError as exc:
+        return exc.problems
+
+
+def _target_problems(root: Path, edition) -> list[Problem]:
+    """Rows of the citation table whose target is no item or meeting of the edition."""
+    table, node = citations(root)
+    known = {item.id for item in edition.items}
+    meetings = {f"{p.document.id}.{m.n}" for p in edition.pages if p.document and p.document.kind == "recommendations"
+                for m in p.content.meetings}
+    return [Problem(root / CITATIONS, f"citations[{index}] ({row.cited})",
+                    f"target `{row.target}` is no recommendation, sub-item or meeting",
+                    "correct the target (e.g. `WG.I.11`), or set `target: null` with a `flag:`",
+                    line=line_of(node, ("citations", index, "target")))
+            for index, row in enumerate(table.citations) if row.target and row.target not in known | meetings]
+
+
+def unmarked(text: str) -> list[str]:
+    """Symbols of Working Group documents written without a `cite:` link."""
+    return BARE_SYMBOL.findall(CITE.sub("", text))
+
+
+@lru_cache(maxsize=4)
+def _themes(root: Path, state: tuple) -> tuple[Themes, object]:
+    return load_required(root, THEMES, Themes)
+
+
+def themes(root: Path) -> tuple[Themes, object]:
+    from .catalog import files_state
+    return _themes(root.resolve(), files_state(root / THEMES))
+
+
+def theme_ids(edition) -> dict[str, tuple]:
+    """Every theme of questions: ID -> (page, theme title, its question items)."""
+    out = {}
+    for page in edition.pages:
+        if page.document is None or page.document.kind != "paper":
+            continue
+        number = 0
+        for section in page.content.sections:
+            for theme in section.themes:
+                number += 1
+                theme_id = f"{page.document.id}.{QUESTIONS}.{number}"
+                out[theme_id] = (page, theme.title, [i for i in edition.items if i.parent is None
+                                                     and i.id.startswith(theme_id + ".")])
+    return out
+
+
+def theme_problems(root: Path, edition) -> list[Problem]:
+    """Entries of the thematic mapping that name no recommendation, theme or chapter, or repeat one."""
+    mapping, node = themes(root)
+    recommendations = {i.id for i in edition.items if i.kind == "recommendation" and i.parent is None}
+    known = recommendations | set(theme_ids(edition))
+    chapters = {p.numeral for p in edition.pages if p.is_chapter}
+    problems, seen = [], {}
+    for index, entry in enumerate(mapping.entries):
+        where = f"entries[{index}] ({entry.item})"
+        if entry.item not in known:
+            problems.append(Problem(root / THEMES, where, f"`{entry.item}` is no recommendation or theme of questions",
+                                    "use a recommendation ID (`WG.II.20`) or a theme ID (`BP2019.Q.3`)",
+                                    line=line_of(node, ("entries", index, "item"))))
+        if entry.item in seen:
+            problems.append(Problem(root / THEMES, where, f"`{entry.item}` is mapped twice (also entries[{seen[entry.item]}])",
+                                    "list all its chapters in one entry", line=line_of(node, ("entries", index, "item"))))
+        seen.setdefault(entry.item, index)
+        for c_index, chapter in enumerate(entry.chapters):
+            if chapter not in chapters:
+                problems.append(Problem(root / THEMES, where, f"chapter `{chapter}` is not a toolkit chapter with "
+                                        f"questions ({', '.join(sorted(chapters, key=from_roman))})",
+                                        "name a chapter II–XI by its roman numeral",
+                                        line=line_of(node, ("entries", index, "chapters", c_index))))
+        if edition.lang not in entry.reason:
+            problems.append(Problem(root / THEMES, where, f"the reason has no `{edition.lang}` text",
+                                    f"add `{edition.lang}: \"…\"` under `reason:`",
+                                    line=line_of(node, ("entries", index, "reason"))))
+    return problems
