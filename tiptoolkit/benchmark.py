@@ -36,7 +36,7 @@ from typing import Callable
 
 import yaml
 
-from . import checklist_pages, export, glossary
+from . import checklist_pages, export, glossary, resources
 from .catalog import ROOT, forget_loaded, languages, load_edition
 from .catalog import editions as all_editions
 from .pdf import Manifest, build_pdfs
@@ -85,8 +85,8 @@ def pdf_builds(cache: Path, runs: int, root: Path) -> dict:
 
 def write_baseline(lang: str, folder: Path, root: Path, pdfs: Manifest) -> Path:
     """A plain mkdocs-material project of one edition's pages as static Markdown (the hand-written
-    pages copied with their macros unexpanded), its glossary and checklist pages, its exports
-    and PDFs; returns its mkdocs.yml."""
+    pages copied with their macros unexpanded), its glossary, resources and checklist pages, its
+    exports and PDFs; returns its mkdocs.yml."""
     docs = folder / "docs"
     (docs / "pdf").mkdir(parents=True)
     edition = load_edition(lang, root)
@@ -95,6 +95,8 @@ def write_baseline(lang: str, folder: Path, root: Path, pdfs: Manifest) -> Path:
     others = [code for code in languages(root) if code != lang]
     (docs / f"{glossary.PAGE_SLUG}.md").write_text(
         glossary.markdown(glossary.load_glossary(root), edition, others), encoding="utf-8")
+    (docs / f"{resources.PAGE_SLUG}.md").write_text(
+        resources.markdown(resources.check(edition, root), edition), encoding="utf-8")
     editions = all_editions(root)
     (docs / f"{checklist_pages.CATALOGUE_SLUG}.md").write_text(
         checklist_pages.catalogue_page(edition, pdfs, editions, True), encoding="utf-8")

@@ -28,8 +28,10 @@ LINK_ICON = ('<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" widt
 
 
 def plain_text(raw: str, country: str) -> str:
-    """A content text with no markup: footnote markers dropped, the blank spelt out."""
-    return FOOTNOTE_REF.sub("", raw).replace(COUNTRY, f"[{country}]")
+    """A content text with no markup, on one line: footnote markers dropped, citations reduced
+    to their printed text, the blank spelt out."""
+    text = wg.CITE.sub(lambda m: m["text"], FOOTNOTE_REF.sub("", raw)).replace(COUNTRY, f"[{country}]")
+    return re.sub(r"\s*\n\s*", " ", text.strip())
 
 
 def page_title(page: Page, labels: Labels) -> str:
@@ -296,7 +298,7 @@ class Renderer:
 
     def excerpt(self, raw: str, limit: int = 220) -> str:
         """The start of a text, cut at a word, for a list that links to the whole."""
-        text = wg.CITE.sub(lambda m: m["text"], plain_text(raw, self.labels.country))
+        text = plain_text(raw, self.labels.country)
         if len(text) > limit:
             text = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
         return self.plain(text)

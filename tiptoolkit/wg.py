@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .catalog import Page, files_state
 from .errors import ContentError, Problem
 from .loader import line_of, load_model, load_required
 from .models import (
@@ -42,9 +43,19 @@ def anchor(item_id: str) -> str:
     return item_id.lower().replace(".", "-")
 
 
-@lru_cache(maxsize=4)
-def _register(root: Path, state: tuple) -> Register:
-    register, node = load_required(root, REGISTER, Register)
+@lru_cache(maxsize=16)
+def _cached(root: Path, relative: Path, model: type, state: tuple) -> tuple:
+    return load_required(root, relative, model)
+
+
+def _data(root: Path, relative: Path, model: type) -> tuple:
+    """A language-neutral data file and its YAML node, read again only when it changed."""
+    return _cached(root.resolve(), relative, model, files_state(root / relative))
+
+
+def register(root: Path) -> Register:
+    """`content/wg/documents.yml`, checked: slugs and ID prefixes once each, reports in meeting order."""
+    register, node = _data(root, REGISTER, Register)
     problems = []
     for field, values in (("slug", [d.slug for d in register.documents]), ("id", [d.id for d in register.documents])):
         for index, value in enumerate(values):
@@ -63,11 +74,6 @@ def _register(root: Path, state: tuple) -> Register:
     return register
 
 
-def register(root: Path) -> Register:
-    from .catalog import files_state
-    return _register(root.resolve(), files_state(root / REGISTER))
-
-
 def document_file(root: Path, lang: str, document: CompanionDocument) -> Path:
     return root / "content" / lang / FOLDER / f"{document.slug}.yml"
 
@@ -75,7 +81,6 @@ def document_file(root: Path, lang: str, document: CompanionDocument) -> Path:
 def load_pages(builder, root: Path, lang: str) -> list:
     """The pages of the companion documents of one language, their items collected by `builder`
     (catalog._Builder); problems go to `builder.problems`."""
-    from .catalog import Page
     try:
         documents = register(root).documents
     except ContentError as exc:
@@ -187,14 +192,8 @@ class Target:
     flag: dict[str, str] | None
 
 
-@lru_cache(maxsize=4)
-def _citations(root: Path, state: tuple) -> tuple[Citations, object]:
-    return load_required(root, CITATIONS, Citations)
-
-
 def citations(root: Path) -> tuple[Citations, object]:
-    from .catalog import files_state
-    return _citations(root.resolve(), files_state(root / CITATIONS))
+    return _data(root, CITATIONS, Citations)
 
 
 def resolve(table: Citations, symbol: str, locator: str | None) -> tuple[Target, int] | None:
@@ -244,14 +243,8 @@ def unmarked(text: str) -> list[str]:
     return BARE_SYMBOL.findall(CITE.sub("", text))
 
 
-@lru_cache(maxsize=4)
-def _themes(root: Path, state: tuple) -> tuple[Themes, object]:
-    return load_required(root, THEMES, Themes)
-
-
 def themes(root: Path) -> tuple[Themes, object]:
-    from .catalog import files_state
-    return _themes(root.resolve(), files_state(root / THEMES))
+    return _data(root, THEMES, Themes)
 
 
 def theme_ids(edition) -> dict[str, tuple]:
