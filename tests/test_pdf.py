@@ -21,8 +21,10 @@ from tiptoolkit.errors import ContentError
 from tiptoolkit.pdf import build_pdfs, file_name
 
 LANGS = ("fr", "en")
-ID = re.compile(r"\b(?:[IVX]+|ANNEX)\.[A-Z]\.\d+(?:\.[a-z])?(?:\.[ivxl]+)?\b")
+ID = re.compile(r"\b(?:(?:[IVX]+|ANNEX)\.[A-Z]\.\d+(?:\.[a-z])?(?:\.[ivxl]+)?|BP\d{4}\.Q\.\d+\.\w+)\b")
 CHAPTERS = ("ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi")
+PAPERS = ("background-2018", "background-2019")  # the Working Group papers with questions for discussion
+PRINTED = (*CHAPTERS, ANNEX, *PAPERS)
 
 
 @lru_cache(maxsize=None)
@@ -59,7 +61,7 @@ def test_each_chapter_pdf_has_every_id_of_its_chapter_in_order_and_no_other(site
 def test_mission_pack_has_every_question_and_the_annex_form(site, lang):
     edition = load_edition(lang)
     printed = ID.findall(text_of(pdf(site, lang, None)))
-    assert printed == [item.id for item in edition.items if item.page in (*CHAPTERS, ANNEX)]
+    assert printed == [item.id for item in edition.items if item.page in PRINTED and item.kind != "paragraph"]
 
 
 def _descendants(entry):
@@ -121,12 +123,14 @@ def test_mission_pack_contents_and_bookmarks_give_the_right_pages(site, lang):
              for entry, depth in _flatten(document.outline)]
     contents_title = edition.strings.checklist.contents
     chapters = [m for m in marks if m[1] == 0 and m[0] != contents_title]
-    assert len(chapters) == len(CHAPTERS) + 1  # and the annex
-    assert sum(1 for m in marks if m[1] == 1) == 2 * len(CHAPTERS) + len(edition.page(ANNEX).content.sections)
+    assert len(chapters) == len(PRINTED)  # chapters, the annex, the papers' questions
+    parts = 2 * len(CHAPTERS) + len(edition.page(ANNEX).content.sections) + len(PAPERS)  # a paper: its questions
+    assert sum(1 for m in marks if m[1] == 1) == parts
     for title, _, page in chapters:
         assert " ".join(title.split()[:4]) in " ".join(texts[page - 1].split()), f"{title} is not on page {page}"
     contents_page = next(page for title, _, page in marks if title == contents_title)
-    listed = [int(n) for n in re.findall(r"\.{3,}\s*(\d+)\s*$", texts[contents_page - 1], re.M)]
+    contents = " \n".join(texts[contents_page - 1:chapters[0][2] - 1])  # the contents may run over a page
+    listed = [int(n) for n in re.findall(r"\.{3,}\s*(\d+)\s*$", contents, re.M)]
     assert listed == [page for title, _, page in marks if title != contents_title]
 
 
@@ -177,7 +181,7 @@ def test_catalogue_page_gives_true_page_counts_and_sizes(site):
         edition = load_edition(lang)
         soup = BeautifulSoup((site / lang / "checklists" / "index.html").read_text(encoding="utf-8"), "html.parser")
         links = soup.select("article table a[href$='.pdf']")
-        assert len(links) == len(LANGS) * (len(CHAPTERS) + 2)
+        assert len(links) == len(LANGS) * (len(PRINTED) + 1)  # and the mission pack
         for link in links:
             target = (site / lang / "checklists" / link["href"]).resolve()
             other = load_edition(link["hreflang"]).strings.checklist
@@ -190,7 +194,7 @@ def test_catalogue_page_gives_true_page_counts_and_sizes(site):
 
 def test_chapter_pages_link_their_pdfs_in_both_languages(site):
     for lang in LANGS:
-        for slug in (*CHAPTERS, ANNEX):
+        for slug in PRINTED:
             soup = BeautifulSoup((site / lang / slug / "index.html").read_text(encoding="utf-8"), "html.parser")
             hrefs = [a["href"] for a in soup.select(".tk-printable a[href$='.pdf']")]
             assert sorted(Path(h).name for h in hrefs) == sorted(file_name(code, slug) for code in LANGS)
@@ -210,13 +214,14 @@ def test_unchanged_pdfs_are_reused_and_a_change_rebuilds_only_its_own(site, sour
     chapter XI rebuilds that chapter's English checklist and the English mission pack."""
     caplog.set_level(logging.INFO, logger="tiptoolkit")
     build_pdfs(sources)
-    assert "PDF checklists: 0 to build, 24 unchanged (reused)" in caplog.text
+    count = 2 * (len(PRINTED) + 1)  # per language: each printed page and the mission pack
+    assert f"PDF checklists: 0 to build, {count} unchanged (reused)" in caplog.text
     caplog.clear()
     path = sources / "chapters" / "en" / "xi.yml"
     start, mark = "key_questions:\n  - n: 1\n    text: \"", f"Now ({uuid.uuid4().hex[:8]}), "  # new to the cache
     path.write_text(path.read_text(encoding="utf-8").replace(start, start + mark, 1), encoding="utf-8")
     manifest = build_pdfs(sources)
-    assert "PDF checklists: 2 to build, 22 unchanged (reused)" in caplog.text
+    assert f"PDF checklists: 2 to build, {count - 2} unchanged (reused)" in caplog.text
     built = sorted(re.findall(r"PDF \d/2: (\S+),", caplog.text))
     assert built == sorted([file_name("en", "xi"), file_name("en", None)])
     xi = next(p for p in manifest["en"] if p.slug == "xi")

@@ -75,6 +75,7 @@ class Renderer:
         self.table, _ = wg.citations(edition.root)
         self.slug_of = {page.document.id: page.slug for page in edition.pages if page.document}
         self.themes = wg.themes(edition.root)[0].entries
+        self.chapters_of = {entry.item: entry.chapters for entry in self.themes}  # recommendation or theme -> chapters
 
     # --- texts -----------------------------------------------------------------------
 
@@ -255,11 +256,6 @@ class Renderer:
         return (f'<p class="tk-editor-note" markdown="span"><strong>{html.escape(self.wg.editor_note)}:</strong> '
                 f"{self.text(note, ctx, note=True)}</p>")
 
-    @property
-    def chapters_of(self) -> dict[str, list[str]]:
-        """Recommendation or theme ID -> the toolkit chapters on its theme (content/wg/themes.yml)."""
-        return {entry.item: entry.chapters for entry in self.themes}
-
     def chapter_links(self, item_id: str, here: Page) -> str:
         links = ", ".join(f"[{numeral}]({self.resolver._target(numeral.lower(), None, here)})"
                           for numeral in self.chapters_of[item_id])
@@ -326,14 +322,13 @@ class Renderer:
         if paper.summary:
             out.append(self.heading(2, html.escape(self.wg.summary), wg.anchor(f"{doc}.summary")))
             out.append(self.text(paper.summary, Context(page, None, "summary")))
-        themes = 0
-        for section in paper.sections:
+        themes = {(s, t): theme_id for theme_id, s, t, _ in wg.numbered_themes(doc, paper)}
+        for s_index, section in enumerate(paper.sections):
             anchor = wg.anchor(f"{doc}.{section.n}")
             out.append(self.heading(2, f"{section.n}. {self.plain(section.title)}", anchor))
             out += self.paragraphs(page, section.n, section.paragraphs)
-            for theme in section.themes:
-                themes += 1
-                theme_id = f"{doc}.{wg.QUESTIONS}.{themes}"
+            for t_index, theme in enumerate(section.themes):
+                theme_id = themes[(s_index, t_index)]
                 out.append(self.heading(3, self.plain(theme.title), wg.anchor(theme_id)))
                 if theme_id in self.chapters_of:
                     out.append(self.chapter_links(theme_id, page))

@@ -130,7 +130,7 @@ def _recommendations(builder, page, content: Recommendations) -> list:
 
 
 def _paper(builder, page, content: Paper) -> list:
-    doc, texts, number, letters, theme_number = page.document.id, [], 1, 0, 0
+    doc, texts, number, letters = page.document.id, [], 1, 0
     lettered = {q.n is not None for s in content.sections for t in s.themes for q in t.questions}
     if len(lettered) > 1:
         builder.problem(("sections",), doc, "some questions for discussion have a letter and others none",
@@ -161,19 +161,25 @@ def _paper(builder, page, content: Paper) -> list:
                                     f"set `n: {number}` and renumber the following paragraphs")
                 builder.paragraph(page, section.n, paragraph, where, f"{doc}.{paragraph.n}", heading)
                 number = paragraph.n + 1
-        for t_index, theme in enumerate(section.themes):
-            theme_number += 1
-            prefix = f"{doc}.{QUESTIONS}.{theme_number}"
-            loc = ("sections", s_index, "themes", t_index, "questions")
-            if lettered == {True}:
-                labels = builder.sequence(theme.questions, "letter", letters + 1, loc, prefix)
-                letters += len(theme.questions)
-            else:
-                labels = [str(position) for position in range(1, len(theme.questions) + 1)]
-            for q_index, (question, label) in enumerate(zip(theme.questions, labels)):
-                builder.question(page, question, (*loc, q_index), f"{prefix}.{label}",
-                                 f"{label})" if question.n else "", theme.title)
+    for prefix, s_index, t_index, theme in numbered_themes(doc, content):
+        loc = ("sections", s_index, "themes", t_index, "questions")
+        if lettered == {True}:
+            labels = builder.sequence(theme.questions, "letter", letters + 1, loc, prefix)
+            letters += len(theme.questions)
+        else:
+            labels = [str(position) for position in range(1, len(theme.questions) + 1)]
+        for q_index, (question, label) in enumerate(zip(theme.questions, labels)):
+            builder.question(page, question, (*loc, q_index), f"{prefix}.{label}",
+                             f"{label})" if question.n else "", theme.title)
     return texts
+
+
+def numbered_themes(doc: str, paper: Paper):
+    """(theme ID, section index, theme index, theme) of a paper's question themes: `BP2019.Q.1`, `.Q.2`, …
+    numbered through the paper."""
+    themes = [(s_index, t_index, theme) for s_index, section in enumerate(paper.sections)
+              for t_index, theme in enumerate(section.themes)]
+    return [(f"{doc}.{QUESTIONS}.{number}", *entry) for number, entry in enumerate(themes, start=1)]
 
 
 def _texts(items: list) -> list[str]:
@@ -253,13 +259,9 @@ def theme_ids(edition) -> dict[str, tuple]:
     for page in edition.pages:
         if page.document is None or page.document.kind != "paper":
             continue
-        number = 0
-        for section in page.content.sections:
-            for theme in section.themes:
-                number += 1
-                theme_id = f"{page.document.id}.{QUESTIONS}.{number}"
-                out[theme_id] = (page, theme.title, [i for i in edition.items if i.parent is None
-                                                     and i.id.startswith(theme_id + ".")])
+        for theme_id, _, _, theme in numbered_themes(page.document.id, page.content):
+            out[theme_id] = (page, theme.title, [i for i in edition.items if i.parent is None
+                                                 and i.id.startswith(theme_id + ".")])
     return out
 
 
