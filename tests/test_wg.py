@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from tiptoolkit import wg
-from tiptoolkit.catalog import ROOT, load_edition
+from tiptoolkit.catalog import ROOT, anchor_of, load_edition
 from tiptoolkit.resources import box_places, load_resources
 
 LANGS = ("fr", "en")
@@ -61,7 +61,7 @@ def test_chapter_iv_shows_the_working_group_on_its_theme(site, lang):
     questions = [target_of(h) for h in links if "background-20" in h]
     assert recommendations and questions
     mapped = [e.item for e in wg.themes(ROOT)[0].entries if "IV" in e.chapters]
-    assert {wg.anchor(i) for i in mapped} <= {fragment for _, fragment in recommendations + questions}
+    assert {anchor_of(i) for i in mapped} <= {fragment for _, fragment in recommendations + questions}
     for slug, fragment in recommendations + questions:  # each leads to the full text, in this language
         target = soup(site, f"{lang}/{slug}/index.html").find(id=fragment)
         assert target is not None, f"{slug}#{fragment}"
@@ -74,7 +74,7 @@ def test_each_mapped_item_links_back_to_its_chapters(site, lang):
     for entry in wg.themes(ROOT)[0].entries:
         slug = next(p.slug for p in load_edition(lang).pages if p.document and p.document.id == entry.item.split(".")[0])
         page = pages.setdefault(slug, soup(site, f"{lang}/{slug}/index.html"))
-        anchor = page.find(id=wg.anchor(entry.item))
+        anchor = page.find(id=anchor_of(entry.item))
         assert anchor is not None, entry.item
         block = anchor if anchor.name == "li" else anchor.find_next_sibling("p", class_="tk-themes")
         links = [a["href"] for a in block.select(".tk-themes a")]
@@ -98,14 +98,14 @@ def test_every_citation_reaches_its_recommendation_or_is_flagged(site, lang):
     for item, symbol, locator, text in citations_in(edition):
         page = pages.setdefault(item.page, soup(site, f"{lang}/{item.page}/index.html"))
         block = page.find(id=item.anchor).find(class_="tk-q")
-        target, _ = wg.resolve(table, symbol, locator)
+        target = wg.resolve(table, symbol, locator)
         if target.id is None:
             flagged = [s for s in block.select("span.tk-unresolved") if s.get_text() == BeautifulSoup(text, "html.parser").get_text()]
             assert flagged, f"{item.id}: {symbol}#{locator}"
             assert target.flag[lang] in block.get_text()
             seen_flagged += 1
         else:
-            hrefs = [a["href"] for a in block.find_all("a", href=True) if a["href"].endswith("#" + wg.anchor(target.id))]
+            hrefs = [a["href"] for a in block.find_all("a", href=True) if a["href"].endswith("#" + anchor_of(target.id))]
             assert hrefs, f"{item.id}: {symbol}#{locator} should link to {target.id}"
             slug, fragment = target_of(hrefs[0])
             assert soup(site, f"{lang}/{slug or item.page}/index.html").find(id=fragment) is not None

@@ -26,6 +26,7 @@ ANNEX = "annex"
 ANNEX_ID = "ANNEX"  # the annex's place in IDs: `ANNEX.E.1.a.ii`
 PROSE_CHAPTERS = {INTRODUCTION, "i"}
 LEVEL_STYLES = ("number", "letter", "roman")  # questions, sub-items, sub-sub-items
+ITEM_TEXTS = ("text", "note", "after", "editor_note")  # the text fields an item's source may have
 
 
 def anchor_of(item_id: str) -> str:
@@ -329,10 +330,13 @@ class _Builder:
                 self.questions(page, section.letter, section.questions, ("sections", s_index, "questions"),
                                prefix=f"{ANNEX_ID}.{section.letter}", scales=scales)
                 texts.append((section.overview, ("sections", s_index, "overview"), None))
-        for item in (i for i in self.items if i.page == page.slug):
-            texts += [(getattr(item.source, name), (*item.loc, name), item.id)
-                      for name in ("text", "note", "after") if getattr(item.source, name, None)]
-        return self.footnotes(texts, getattr(content, "footnotes", {}))
+        return self.footnotes(texts + self.item_texts(page), getattr(content, "footnotes", {}))
+
+    def item_texts(self, page: Page) -> list[tuple[str, tuple, str]]:
+        """Every text of the page's items: (text, location, item ID)."""
+        return [(getattr(item.source, name), (*item.loc, name), item.id)
+                for item in self.items if item.page == page.slug
+                for name in ITEM_TEXTS if getattr(item.source, name, None)]
 
     def _section_letters(self, sections: list, loc: str) -> None:
         for index, section in enumerate(sections):

@@ -271,19 +271,23 @@ TermId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 # --- Working Group documents (`content/<lang>/wg/`) -----------------------------------------
 
 UpperRoman = Annotated[str, StringConstraints(pattern=r"^[IVXL]+$")]
-EditorNote = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-class Recommendation(Strict):
+class Block(Strict):
+    """What a recommendation and a paper's paragraph have in common."""
+
+    text: Text = Field(description="Markdown with footnote references `[^N]`; a citation of a Working Group "
+                                   "report is written `[as printed](cite:CTOC/COP/WG.4/2009/2#par.17)`")
+    items: list[SubItem] = Field(default_factory=list, description="Lettered sub-items (with roman sub-sub-items)")
+    after: Text | None = Field(default=None, description="Text printed after the sub-items")
+    editor_note: Text | None = Field(default=None, description="Visible editor's note on an error of the source, "
+                                                               "whose text is kept as printed")
+
+
+class Recommendation(Block):
     """A numbered recommendation of one meeting: `WG.IV.46.j.ii` is its sub-sub-item ii."""
 
     n: PositiveInt = Field(description="Number as printed; numbering restarts at 1 in each meeting")
-    text: Text = Field(description="Markdown; a citation of a Working Group report is written "
-                                   "`[as printed](cite:CTOC/COP/WG.4/2009/2#par.17)`")
-    items: list[SubItem] = Field(default_factory=list, description="Lettered sub-items (with roman sub-sub-items)")
-    after: Text | None = Field(default=None, description="Text printed after the sub-items")
-    editor_note: EditorNote | None = Field(default=None, description="Visible editor's note on an error of the "
-                                                                      "source, whose text is kept as printed")
 
 
 class Meeting(Strict):
@@ -310,15 +314,11 @@ class Recommendations(Strict):
     footnotes: Footnotes = Field(default_factory=dict)
 
 
-class Paragraph(Strict):
+class Paragraph(Block):
     """A numbered paragraph (or an unnumbered block) of a background paper or report."""
 
     n: PositiveInt | None = Field(default=None, description="Paragraph number as printed; omit for an "
                                                             "unnumbered block")
-    text: Text = Field(description="Markdown; footnote references `[^N]`")
-    items: list[SubItem] = Field(default_factory=list, description="Lettered sub-items a), b), …")
-    after: Text | None = None
-    editor_note: EditorNote | None = None
 
 
 class PaperQuestion(Strict):
@@ -327,7 +327,7 @@ class PaperQuestion(Strict):
     n: Letter | None = Field(default=None, description="Letter as printed (2019 paper); omitted when the paper "
                                                        "prints none (2018 paper)")
     text: Text
-    editor_note: EditorNote | None = None
+    editor_note: Text | None = None
 
 
 class Theme(Strict):

@@ -24,7 +24,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .catalog import ROOT, Edition
+from .catalog import ITEM_TEXTS, ROOT, Edition
 from .catalog import editions as all_editions
 from .checklist import STYLESHEET, Printer, Section, load_publication
 from .errors import ContentError, Problem
@@ -158,7 +158,7 @@ def _where(edition: Edition, char: str, root: Path) -> tuple[Path, str, int | No
     """The file, item and line where a character is written: an item's text, else the first
     content file of the edition that has it."""
     for item in edition.items:
-        for name in ("text", "note", "after"):
+        for name in ITEM_TEXTS:
             if char in (getattr(item.source, name, None) or ""):
                 page = edition.page(item.page)
                 return page.file, item.id, line_of(page.node, (*item.loc, name), char)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import wg
-from .catalog import ANNEX, Edition, Item, Page
-from .errors import ContentError, Problem
+from .catalog import ANNEX, Edition, Item, Page, anchor_of
+from .errors import ContentError
 from .models import Annex, Chapter, Labels, Paper, ProseChapter, Recommendations
 from .xref import Context, Resolver, box_anchor, part_anchor
 
@@ -95,34 +95,29 @@ class Renderer:
         `strict`: a symbol written without `cite:` is an error (not in editor's notes, which
         may name a symbol the source got wrong)."""
         for symbol in wg.unmarked(text) if strict else []:
-            self._problem(ctx, symbol, f"“{symbol}” is cited without a `cite:` link",
+            self.resolver.problem(ctx, symbol, f"“{symbol}” is cited without a `cite:` link",
                           f"write it as `[{symbol}, par. N](cite:{symbol}#par.N)` (see {wg.CITATIONS})")
 
         def replace(match: re.Match) -> str:
-            found = wg.resolve(self.table, match["symbol"], match["loc"])
-            cited = match[0][match[0].index("(cite:") + 6:-1]
-            if found is None:
-                self._problem(ctx, match["text"], f"the citation `{cited}` has no row in {wg.CITATIONS}",
+            target = wg.resolve(self.table, match["symbol"], match["loc"])
+            cited = wg.cited(match["symbol"], match["loc"])
+            if target is None:
+                self.resolver.problem(ctx, match["text"], f"the citation `{cited}` has no row in {wg.CITATIONS}",
                               "add a row: `cited`, its `target` (or `target: null` with a `flag`) and a `note` "
                               "saying how you established it")
                 return match["text"]
-            target, _ = found
             if target.id is None:
                 flag = (target.flag or {}).get(self.edition.lang, "")
                 return (f'<span class="tk-unresolved">{match["text"]}</span> <span class="tk-editor-note">'
                         f'[{html.escape(self.wg.unresolved)}: {html.escape(flag)}]</span>')
             doc = target.id.split(".")[0]
             if doc not in self.slug_of or (self.edition.item(target.id) is None and target.id.count(".") > 1):
-                self._problem(ctx, match["text"], f"the citation `{cited}` leads to `{target.id}`, which does not exist",
+                self.resolver.problem(ctx, match["text"], f"the citation `{cited}` leads to `{target.id}`, which does not exist",
                               f"correct its row in {wg.CITATIONS} or the citation")
                 return match["text"]
-            return f'[{match["text"]}]({self.resolver._target(self.slug_of[doc], wg.anchor(target.id), ctx.page)})'
+            return f'[{match["text"]}]({self.resolver.href(self.slug_of[doc], anchor_of(target.id), ctx.page)})'
 
         return wg.CITE.sub(replace, text)
-
-    def _problem(self, ctx: Context, phrase: str, what: str, fix: str) -> None:
-        self.resolver.problems.append(Problem(ctx.page.file, ctx.item, what, fix,
-                                              line=self.resolver._line(ctx, html.unescape(phrase))))
 
     def prose_text(self, raw: str, ctx: Context, anchor: str) -> str:
         """A prose field (Markdown); its `###` sub-headings get language-neutral anchors
@@ -257,7 +252,7 @@ class Renderer:
                 f"{self.text(note, ctx, note=True)}</p>")
 
     def chapter_links(self, item_id: str, here: Page) -> str:
-        links = ", ".join(f"[{numeral}]({self.resolver._target(numeral.lower(), None, here)})"
+        links = ", ".join(f"[{numeral}]({self.resolver.href(numeral.lower(), None, here)})"
                           for numeral in self.chapters_of[item_id])
         return f'<p class="tk-themes" markdown="span">{html.escape(self.wg.chapters_on_theme)}: {links}</p>'
 
@@ -272,7 +267,7 @@ class Renderer:
         lines = ['<ul class="tk-wg" markdown="1">']
         for entry in (e for e in entries if e.item not in themes):
             item = self.edition.item(entry.item)
-            href = self.resolver._target(self.slug_of[item.chapter], item.anchor, page)
+            href = self.resolver.href(self.slug_of[item.chapter], item.anchor, page)
             lines.append(f'<li markdown="span">[{item.id}]({href}) {self.excerpt(item.text)} '
                          f'<span class="tk-reason">— {self.plain(entry.reason[self.edition.lang])}</span></li>')
         out.append("\n".join([*lines, "</ul>"]))
@@ -282,11 +277,11 @@ class Renderer:
             lines = ['<ul class="tk-wg" markdown="1">']
             for entry in questions:
                 paper, title, items = themes[entry.item]
-                href = self.resolver._target(paper.slug, wg.anchor(entry.item), page)
+                href = self.resolver.href(paper.slug, anchor_of(entry.item), page)
                 lines += ['<li markdown="1">', f'<p markdown="span">[{entry.item}]({href}) {self.plain(title)} '
                           f'<span class="tk-reason">— {self.plain(entry.reason[self.edition.lang])}</span></p>',
                           '<ul markdown="1">']
-                lines += [f'<li markdown="span">[{i.id}]({self.resolver._target(paper.slug, i.anchor, page)}) '
+                lines += [f'<li markdown="span">[{i.id}]({self.resolver.href(paper.slug, i.anchor, page)}) '
                           f"{self.plain(plain_text(i.text, self.labels.country))}</li>" for i in items]
                 lines += ["</ul>", "</li>"]
             out.append("\n".join([*lines, "</ul>"]))
@@ -302,7 +297,7 @@ class Renderer:
     def recommendations(self, page: Page, content: Recommendations) -> list[str]:
         out, doc = [], page.document.id
         for meeting in content.meetings:
-            out.append(self.heading(2, f"{meeting.n}. {self.plain(meeting.heading)}", wg.anchor(f"{doc}.{meeting.n}")))
+            out.append(self.heading(2, f"{meeting.n}. {self.plain(meeting.heading)}", anchor_of(f"{doc}.{meeting.n}")))
             if meeting.preamble:
                 out.append(self.text(meeting.preamble, Context(page, None, f"{doc}.{meeting.n}")))
             items = [i for i in self.items(page) if i.part == meeting.n]
@@ -320,16 +315,16 @@ class Renderer:
         if paper.subtitle:
             out.append(f'<p class="tk-subtitle">{self.plain(paper.subtitle)}</p>')
         if paper.summary:
-            out.append(self.heading(2, html.escape(self.wg.summary), wg.anchor(f"{doc}.summary")))
+            out.append(self.heading(2, html.escape(self.wg.summary), anchor_of(f"{doc}.summary")))
             out.append(self.text(paper.summary, Context(page, None, "summary")))
         themes = {(s, t): theme_id for theme_id, s, t, _ in wg.numbered_themes(doc, paper)}
         for s_index, section in enumerate(paper.sections):
-            anchor = wg.anchor(f"{doc}.{section.n}")
+            anchor = anchor_of(f"{doc}.{section.n}")
             out.append(self.heading(2, f"{section.n}. {self.plain(section.title)}", anchor))
             out += self.paragraphs(page, section.n, section.paragraphs)
             for t_index, theme in enumerate(section.themes):
                 theme_id = themes[(s_index, t_index)]
-                out.append(self.heading(3, self.plain(theme.title), wg.anchor(theme_id)))
+                out.append(self.heading(3, self.plain(theme.title), anchor_of(theme_id)))
                 if theme_id in self.chapters_of:
                     out.append(self.chapter_links(theme_id, page))
                 out.append(self.question_list(page, wg.QUESTIONS, [i for i in self.items(page)

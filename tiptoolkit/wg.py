@@ -39,10 +39,6 @@ CITE = re.compile(rf"\[(?P<text>[^\[\]]+)\]\(cite:(?P<symbol>{SYMBOL})(?:#(?P<lo
 BARE_SYMBOL = re.compile(SYMBOL)
 
 
-def anchor(item_id: str) -> str:
-    return item_id.lower().replace(".", "-")
-
-
 @lru_cache(maxsize=16)
 def _cached(root: Path, relative: Path, model: type, state: tuple) -> tuple:
     return load_required(root, relative, model)
@@ -104,10 +100,7 @@ def load_pages(builder, root: Path, lang: str) -> list:
         builder.start(page, node)
         texts = _recommendations(builder, page, content) if document.kind == "recommendations" \
             else _paper(builder, page, content)
-        for item in (i for i in builder.items if i.page == page.slug):
-            texts += [(getattr(item.source, name), (*item.loc, name), item.id)
-                      for name in ("text", "after") if getattr(item.source, name, None)]
-        numbers = sorted(builder.footnotes(texts, content.footnotes))
+        numbers = sorted(builder.footnotes(texts + builder.item_texts(page), content.footnotes))
         if numbers and not builder.footnote_problems and numbers != list(range(1, len(numbers) + 1)):
             builder.problem(("footnotes",), None, f"footnotes must run 1, 2, 3, … through the document; found "
                             f"{', '.join(map(str, numbers))}", "number the footnotes as printed, without gaps")
@@ -202,25 +195,30 @@ def citations(root: Path) -> tuple[Citations, object]:
     return _data(root, CITATIONS, Citations)
 
 
-def resolve(table: Citations, symbol: str, locator: str | None) -> tuple[Target, int] | None:
+def cited(symbol: str, locator: str | None) -> str:
+    """How the table writes a citation: `CTOC/COP/WG.4/2009/2#par.13.e`, or the symbol alone."""
+    return f"{symbol}#{locator}" if locator else symbol
+
+
+def resolve(table: Citations, symbol: str, locator: str | None) -> Target | None:
     """The row for a citation: the row of the symbol with the longest locator that begins the
     cited one (`#par.13` for `#par.13.e`), the rest of the locator kept on the target
-    (`WG.I.11` + `.e`); None if no row fits. Returns the target and the row's index."""
-    cited = f"{symbol}#{locator}" if locator else symbol
+    (`WG.I.11` + `.e`); None if no row fits."""
+    citation = cited(symbol, locator)
     best = None
     for index, row in enumerate(table.citations):
-        fits = cited == row.cited or cited.startswith(row.cited + ("." if "#" in row.cited else "#"))
+        fits = citation == row.cited or citation.startswith(row.cited + ("." if "#" in row.cited else "#"))
         if fits and (best is None or len(row.cited) > len(table.citations[best].cited)):
             best = index
     if best is None:
         return None
     row = table.citations[best]
     if row.target is None:
-        return Target(None, row.flag), best
-    rest = cited[len(row.cited):].lstrip(".#")
+        return Target(None, row.flag)
+    rest = citation[len(row.cited):].lstrip(".#")
     if "#" not in row.cited and rest:  # a row for the whole report: the locator is not resolved by it
         return None
-    return Target(f"{row.target}.{rest}" if rest else row.target, None), best
+    return Target(f"{row.target}.{rest}" if rest else row.target, None)
 
 
 def table_problems(root: Path, edition) -> list[Problem]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .catalog import ANNEX, ANNEX_ID, Edition, Page, anchor_of
+from .catalog import ANNEX, ANNEX_ID, ITEM_TEXTS, Edition, Page, anchor_of
 from .errors import Problem
 from .loader import line_of
 from .numbering import from_roman, to_roman
@@ -71,20 +71,24 @@ class Resolver:
         self.patterns = PATTERNS[edition.lang]
         self.problems: list[Problem] = []
 
-    def _target(self, page_slug: str, anchor: str | None, here: Page) -> str:
+    def href(self, page_slug: str, anchor: str | None, here: Page) -> str:
+        """A Markdown link target from page `here` to a page, or to an anchor on it."""
         fragment = f"#{anchor}" if anchor else ""
         return fragment if page_slug == here.slug and anchor else f"{page_slug}.md{fragment}"
 
     def _fail(self, ctx: Context, phrase: str, why: str, fix: str) -> None:
-        self.problems.append(Problem(ctx.page.file, ctx.item, f"reference “{phrase}”: {why}", fix,
-                                     line=self._line(ctx, html.unescape(phrase))))
+        self.problem(ctx, phrase, f"reference “{phrase}”: {why}", fix)
+
+    def problem(self, ctx: Context, phrase: str, what: str, fix: str) -> None:
+        """A problem of the text at `ctx`, with the line where `phrase` is written."""
+        self.problems.append(Problem(ctx.page.file, ctx.item, what, fix, line=self._line(ctx, html.unescape(phrase))))
 
     def _line(self, ctx: Context, phrase: str) -> int | None:
         """The line of the file where `phrase` is written, found from the context's item:
         a question's ID, or the field names the renderer uses (`overview`, `section B`, …)."""
         page, item = ctx.page, self.edition.item(ctx.item)
         if item is not None and item.page == page.slug:
-            fields = [name for name in ("text", "note", "after") if phrase in (getattr(item.source, name, None) or "")]
+            fields = [name for name in ITEM_TEXTS if phrase in (getattr(item.source, name, None) or "")]
             return line_of(page.node, (*item.loc, (fields or ["text"])[0]), phrase)
         section = re.fullmatch(r"section ([A-Z])", ctx.item)
         footnote = re.fullmatch(r"footnote (\d+)", ctx.item)
@@ -111,7 +115,7 @@ class Resolver:
         text = self._sub(self.patterns.question, text, ctx, self._question)
         text = self._sub(self.patterns.box, text, ctx, self._box)
         if ctx.page.slug != ANNEX:
-            text = self._sub(self.patterns.annex, text, ctx, lambda m, c: self._target(ANNEX, None, c.page))
+            text = self._sub(self.patterns.annex, text, ctx, lambda m, c: self.href(ANNEX, None, c.page))
         return text
 
     def _sub(self, pattern: re.Pattern, text: str, ctx: Context,
@@ -136,7 +140,7 @@ class Resolver:
             self._fail(ctx, match.group(0), f"there is no chapter {numeral} (chapters run I to {last})",
                        f"correct the chapter number (I to {last}), as printed in the source")
             return None
-        return self._target(page.slug, None, ctx.page)
+        return self.href(page.slug, None, ctx.page)
 
     def _question(self, match: re.Match, ctx: Context) -> str | None:
         number = match.group("n")
@@ -154,7 +158,7 @@ class Resolver:
                        f"correct the question number: “{self.patterns.question_phrase}” means question "
                        f"{prefix}.N of the same list")
             return None
-        return self._target(item.page, item.anchor, ctx.page)
+        return self.href(item.page, item.anchor, ctx.page)
 
     def _box(self, match: re.Match, ctx: Context) -> str | None:
         number = int(match.group("n"))
@@ -164,7 +168,7 @@ class Resolver:
             self._fail(ctx, match.group(0), f"there is no box {number} (boxes run 1 to {last})",
                        f"correct the box number (1 to {last}), as printed in the source")
             return None
-        return self._target(page.slug, box_anchor(number), ctx.page)
+        return self.href(page.slug, box_anchor(number), ctx.page)
 
 
 def _roman_of(digits: str) -> str:
