@@ -1,30 +1,47 @@
 # Fresh machine: `make serve` (build and preview) and `make test` (every check and test).
-# They create .venv/ (Python >= 3.11, packages from PyPI) and node_modules/ (npm registry:
+# They create .venv/ (Python >= 3.11, packages from PyPI at the versions and hashes of
+# requirements.lock; `make lock` rewrites it from pyproject.toml) and node_modules/ (npm registry:
 # the checklists' fonts, the offline search shim, axe-core, the Nu Html Checker), and install
 # the Debian packages they need when missing (as root): Pango for the PDFs; for `make test`,
 # also what the browser and HTML tests need.
+# Everything works on this Makefile's own folder, wherever make is started from.
+HERE   := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
 PYTHON ?= python3
-VENV   := .venv
+VENV   := $(HERE)/.venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-NODE_STAMP := node_modules/.installed-stamp
+LOCK   := $(HERE)/requirements.lock
+NODE_STAMP := $(HERE)/node_modules/.installed-stamp
+UV_VERSION := 0.13.9
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install build-packages system-packages check schema reviewed build serve test benchmark clean
+.PHONY: install lock build-packages system-packages check schema reviewed build serve test test-fast benchmark clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required (set PYTHON=python3.11)")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+
+# The Python packages: exactly those of the lock, each checked against its hashes; then the
+# project itself, editable, without dependencies.
+$(STAMP): $(LOCK) $(HERE)/pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e $(HERE)
 	@touch $@
 
-$(NODE_STAMP): package.json package-lock.json
+$(NODE_STAMP): $(HERE)/package.json $(HERE)/package-lock.json
 	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 18+ (Debian: apt-get install nodejs npm)"; exit 1; }
-	npm ci --ignore-scripts --no-audit --no-fund
+	cd $(HERE) && npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
 
-install: $(STAMP) $(NODE_STAMP)
+install: $(STAMP) $(NODE_STAMP)   ## create .venv/ from requirements.lock and node_modules/ from package-lock.json
+
+# uv (from PyPI, into .venv/ only for this) resolves pyproject.toml's ranges, runtime and test
+# extra, to their newest versions for Python 3.11+ on every platform, with every file's hash.
+lock: | $(BIN)/python   ## rewrite requirements.lock from pyproject.toml (newest versions the ranges allow); then make install
+	$(BIN)/python -m pip install --quiet 'uv==$(UV_VERSION)'
+	cd $(HERE) && $(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 \
+	  --upgrade --generate-hashes --custom-compile-command 'make lock' --quiet --output-file requirements.lock
 
 # Debian packages: Pango and HarfBuzz for WeasyPrint (the PDFs), then Chromium (browser
 # tests), Java (Nu Html Checker) and a font for Chromium to render with. Missing ones are
@@ -51,26 +68,29 @@ system-packages: build-packages
 	$(call debian_packages,$(TEST_PACKAGES))
 
 check: $(STAMP)          ## validate content: models, numbering, IDs, cross-references, schemas
-	$(BIN)/tiptoolkit check
+	cd $(HERE) && $(BIN)/tiptoolkit check
 
 schema: $(STAMP)         ## rewrite content/schema/*.schema.json from the models
-	$(BIN)/tiptoolkit schema
+	cd $(HERE) && $(BIN)/tiptoolkit schema
 
 EDITION ?= en
 reviewed: $(STAMP)       ## after reviewing translations: make reviewed [EDITION=en] UNITS='IV.D.3.o iv/overview'
-	$(BIN)/tiptoolkit reviewed --lang $(EDITION) $(UNITS)
+	cd $(HERE) && $(BIN)/tiptoolkit reviewed --lang $(EDITION) $(UNITS)
 
 build: check build-packages $(NODE_STAMP)   ## write the complete site into site/ (all languages, PDFs, offline zip), atomically
-	$(BIN)/tiptoolkit build
+	cd $(HERE) && $(BIN)/tiptoolkit build
 
 serve: check build-packages $(NODE_STAMP)   ## build, then preview at http://127.0.0.1:8000/ with live reload
-	$(BIN)/tiptoolkit serve
+	cd $(HERE) && $(BIN)/tiptoolkit serve
 
 test: check system-packages $(NODE_STAMP)   ## every test and quality gate (see README)
-	$(BIN)/python -m pytest
+	cd $(HERE) && $(BIN)/python -m pytest -n auto
+
+test-fast: check   ## only the content tests (pytest -m content): no browser, no Java, no node_modules
+	cd $(HERE) && $(BIN)/python -m pytest -n auto -m content
 
 clean:
-	rm -rf site site.previous .site-* .pytest_cache node_modules
+	cd $(HERE) && rm -rf site site.previous .site-* .pytest_cache node_modules
 
 benchmark: $(STAMP) build-packages $(NODE_STAMP)   ## time the build against plain mkdocs-material, live reload, page weight (prints a table)
-	$(BIN)/python scripts/benchmark.py
+	cd $(HERE) && $(BIN)/python scripts/benchmark.py

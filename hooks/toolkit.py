@@ -95,6 +95,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page, config: MkDocsConfig, files: Files) -> str:
     """Under a chapter's title, the links to its PDFs in every language."""
+    if config.extra.get("page_cache"):
+        config.extra["page_cache"].attach(page, config)
     links = config.extra["toolkit"]["printable"].get(page.file.src_uri.removesuffix(".md"))
     if not links:
         return markdown

@@ -1,19 +1,54 @@
-"""Shared fixtures: the real French edition, a real site build, and a scratch copy of the sources."""
+"""Shared fixtures: the real French edition, one real site build per test run (in the run's
+own temporary folders, never the user's caches), and a scratch copy of the sources.
+
+Every test gets one of the markers `content`, `site` or `browser` from the fixtures it uses
+(`browser`: it drives Chromium; `site`: it reads the built site; `content`: neither, so it runs
+in seconds: `make test-fast` runs these); tests that read the PDFs are also marked `pdf`.
+"""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import threading
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
+from tiptoolkit import caches
 from tiptoolkit.catalog import ROOT, load_edition
+from tiptoolkit.pdf import Manifest, build_pdfs
 from tiptoolkit.site import build_site
 
 SOURCES = ("chapters", "content", "hooks", "overrides", "mkdocs.yml")
+BROWSER_FIXTURES = {"browser", "served"}
+SITE_FIXTURES = {"site", "pdfs", "page_paths"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        item.add_marker("browser" if used & BROWSER_FIXTURES else "site" if used & SITE_FIXTURES else "content")
+
+
+@pytest.fixture(scope="session")
+def shared(tmp_path_factory) -> Path:
+    """A folder of this run's that its worker processes share (pytest-xdist: `-n`)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_caches(shared):
+    """The run's caches (PDFs, theme templates) in a folder of its own, for the tests and the
+    commands they start."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(caches.VARIABLE, str(shared / "caches"))
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -22,9 +57,23 @@ def edition():
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The whole site, built for real from the repository's content."""
-    return build_site(tmp_path_factory.mktemp("build") / "site")
+def pdfs(shared) -> Manifest:
+    """Every PDF, built once per run into the run's own cache (the first worker builds them,
+    the others find them there)."""
+    with FileLock(shared / "pdfs.lock"):
+        return build_pdfs(ROOT, cache=caches.folder("pdf"))
+
+
+@pytest.fixture(scope="session")
+def site(shared, pdfs) -> Path:
+    """The whole site, built once per run from the repository's content (by the first worker
+    that needs it)."""
+    folder = shared / "build" / "site"
+    with FileLock(shared / "site.lock"):
+        if not folder.is_dir():
+            folder.parent.mkdir(exist_ok=True)
+            build_site(folder, pdfs=pdfs)
+    return folder
 
 
 @pytest.fixture

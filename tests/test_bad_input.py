@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from bs4 import BeautifulSoup
 
 from tiptoolkit.cli import check
 from tiptoolkit.parity import mark_reviewed
+from tiptoolkit.project import CHECKOUT
 from tiptoolkit.site import build_site
 
 # --- breaking a copy ---------------------------------------------------------------------
@@ -409,9 +411,9 @@ def inject(root: Path) -> None:
     mark_reviewed("en", [], root, everything=True)  # the French changed: its translation is reviewed
 
 
-def test_injected_markup_is_shown_as_text(sources):
+def test_injected_markup_is_shown_as_text(sources, pdfs):
     inject(sources)
-    site = build_site(sources / "site", sources, bundle=False)
+    site = build_site(sources / "site", sources, bundle=False, pdfs=pdfs)  # the HTML is what is checked
     pages = {p: BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser") for p in site.rglob("*.html")}
     for path, soup in pages.items():
         scripts = [s for s in soup.find_all("script") if "alert(" in (s.string or "")]
@@ -428,13 +430,14 @@ def test_injected_markup_is_shown_as_text(sources):
         assert payload.replace('"', '\\"') not in index, f"{where}: unescaped in the search index"
 
 
-def test_failed_build_leaves_previous_site(sources):
-    site = build_site(sources / "site", sources, bundle=False)
-    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+def test_failed_build_leaves_previous_site(sources, site):
+    """A copy of the run's built site stands for the previous build of the broken sources."""
+    previous = shutil.copytree(site, sources / "site")
+    before = snapshot(previous)
     swap(sources, III, "à la question 6", "à la question 99")
     with pytest.raises(Exception, match="question III.D.99"):
-        build_site(site, sources, bundle=False)
-    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+        build_site(previous, sources, bundle=False)
+    assert snapshot(previous) == before
     assert not list(sources.glob(".site-*")) and not (sources / "site.previous").exists()
 
 
@@ -465,9 +468,33 @@ def test_command_line_on_broken_content(sources, command):
     assert not list(sources.glob(".site-*")) and not (sources / "site.previous").exists()
 
 
-def test_command_line_root_defaults_to_the_checkout(tmp_path):
-    """Without `--root`, the command checks this checkout, wherever it is run from."""
-    result = subprocess.run([sys.executable, "-m", "tiptoolkit", "check"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=300)
+def run_check(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "tiptoolkit", "check", *args], cwd=folder,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_command_line_works_on_the_project_it_is_run_in():
+    """Without `--root`, the command checks the project folder it is run in, or above."""
+    result = run_check(CHECKOUT / "content" / "fr")
     assert result.returncode == 0, result.stderr
     assert "content ok" in result.stdout
+
+
+def test_command_line_outside_a_project_says_where_to_run(tmp_path):
+    result = run_check(tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f": (current folder): {tmp_path} is not a project folder" in result.stderr
+    assert "fix: run the command in the project folder (`make` does), or pass `--root <project folder>`" \
+        in result.stderr
+
+
+def test_another_checkout_is_refused_unless_named(sources):
+    """A copy of the project (as `cp -a` makes, with the environment that runs this checkout's
+    code) is not silently built with this checkout's code, nor this checkout's content built."""
+    result = run_check(sources)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f": (project folder): {sources} is another checkout than the one tiptoolkit is installed from, " \
+        f"{CHECKOUT}" in result.stderr
+    assert "`rm -rf .venv && make install`" in result.stderr
+    named = run_check(sources, "--root", str(sources))
+    assert named.returncode == 0 and "content ok" in named.stdout, named.stderr

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ContentError, Problem
-from .loader import describe, line_of, load_model
+from .loader import describe, files_state, line_of, load_model
 from .models import Annex, Chapter, CompanionDocument, ProseChapter, SiteStrings
 from .numbering import STYLE_NAMES, expected, from_roman
 
@@ -377,12 +377,6 @@ _loaded: dict[tuple[str, Path], tuple[tuple, Edition]] = {}
 def forget_loaded() -> None:
     """Empty the cache of loaded editions (the benchmark times cold builds)."""
     _loaded.clear()
-
-
-def files_state(*paths: Path) -> tuple:
-    """Name, modification time and size of every file at or under `paths`: equal states, same files."""
-    files = sorted({f for p in paths for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file()})
-    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
 
 
 def _signature(lang: str, root: Path) -> tuple:

@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 from . import parity, schema
-from .catalog import ROOT
 from .errors import ContentError, Problem
+from .project import find_root
 from .validate import validate
 
 
-def check(root: Path = ROOT) -> int:
+def check(root: Path) -> int:
     """Validate every content file of every language; print problems; return an exit code."""
     problems: list[Problem] = []
     summary = []
@@ -34,8 +34,9 @@ def check(root: Path = ROOT) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="tiptoolkit", description=__doc__)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--root", type=Path, default=ROOT,
-                        help="the project folder holding chapters/, content/ and mkdocs.yml (default: this checkout)")
+    common.add_argument("--root", type=Path, default=None,
+                        help="the project folder holding chapters/, content/ and mkdocs.yml (default: the one "
+                             "this command is run in)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", parents=[common], help="validate the content (models, numbering, IDs, references)")
     commands.add_parser("schema", parents=[common], help="write the JSON Schemas of the content files")
@@ -51,7 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
 
-    root = args.root.resolve()
+    try:
+        root = args.root.resolve() if args.root else find_root()
+    except ContentError as exc:
+        print(exc, file=sys.stderr)
+        return 1
     if args.command == "check":
         return check(root)
     if args.command == "reviewed":

@@ -32,6 +32,9 @@ class ContentError(Exception):
         self.problems = list(dict.fromkeys(problems))
         super().__init__(str(self))
 
+    def __reduce__(self):  # raised in a build's worker process, reported by the parent
+        return type(self), (self.problems,)
+
     def __str__(self) -> str:
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the content:"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import types
 import typing
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -236,3 +237,20 @@ def load_required(root: Path, relative: Path, model: type[M]) -> tuple[M, yaml.N
         raise ContentError([Problem(path, "(whole file)", "this file is missing",
                                     f"restore it (e.g. `git checkout -- {relative}`)")])
     return load_model(path, model)
+
+
+def files_state(*paths: Path) -> tuple:
+    """Name, modification time and size of every file at or under `paths`: equal states, same files."""
+    files = sorted({f for p in paths for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file()})
+    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+
+
+@lru_cache(maxsize=16)
+def _shared(root: Path, relative: Path, model: type[M], state: tuple) -> tuple[M, yaml.Node | None]:
+    return load_required(root, relative, model)
+
+
+def load_shared(root: Path, relative: Path, model: type[M]) -> tuple[M, yaml.Node | None]:
+    """`load_required` for a file every edition reads (the Working Group's tables, the resources,
+    the glossary): read again only when it changed. The model is shared: never change it."""
+    return _shared(root.resolve(), relative, model, files_state(root / relative))

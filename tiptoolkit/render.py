@@ -50,9 +50,12 @@ def question_part_titles(chapter: Chapter, labels: Labels) -> dict[str, str]:
     return {"C": f"C. {key}", "D": f"D. {labels.specific_questions}"}
 
 
+PERMALINKS = "q"  # the short permalinks' folder, at the site root
+
+
 def permalink_path(anchor: str) -> str:
     """The short permalink of an item, relative to the site root: `q/iv-d-3-o/`."""
-    return f"q/{anchor}/"
+    return f"{PERMALINKS}/{anchor}/"
 
 
 BREAK = "\n\n"  # a paragraph break inside an item's text (a paper's paragraph of two): a line break on the page

@@ -11,19 +11,26 @@ when everything succeeded, so a failed build never leaves a half-built or stale-
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import shutil
+import sys
 import tempfile
+import threading
 import zipfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import jinja2
 
-from .catalog import ROOT, files_state, languages
+from . import caches
+from .catalog import ROOT, languages
 from .catalog import editions as all_editions
 from .csp import with_policy
+from .loader import files_state
+from .page_cache import PageCache
 from .pdf import Manifest, build_pdfs
-from .render import plain_text
+from .render import PERMALINKS, permalink_path, plain_text
 from .templating import TEMPLATES
 from .validate import validate
 
@@ -37,16 +44,15 @@ SHIM_SOURCE = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 
 
 def theme_cache() -> jinja2.BytecodeCache:
-    """Compiled theme templates, kept between builds in the system's temporary folder (a
-    template is compiled again when its source changes)."""
-    folder = Path(tempfile.gettempdir()) / f"tiptoolkit-templates-{os.getuid()}"
-    folder.mkdir(exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    """Compiled theme templates, kept between builds (a template is compiled again when its
+    source changes)."""
+    return jinja2.FileSystemBytecodeCache(str(caches.folder("templates")))
 
 
 def _mkdocs_build(lang: str, site_dir: Path, root: Path, pdfs: Manifest, *, offline: bool = False,
-                  bundle: bool = False) -> None:
-    """One edition, with its PDFs; `offline` builds it for `file://`; `bundle` says the site has the zip."""
+                  bundle: bool = False, pages: PageCache | None = None) -> None:
+    """One edition, with its PDFs; `offline` builds it for `file://`; `bundle` says the site has
+    the zip; `pages` keeps converted pages for the next build (live reload)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -58,9 +64,50 @@ def _mkdocs_build(lang: str, site_dir: Path, root: Path, pdfs: Manifest, *, offl
     if offline:
         config.plugins["material/offline"].config.enabled = True
         config.extra["polyfills"] = [SHIM]  # served from the bundle, not from unpkg.com
-    build(config)
+    config.extra["page_cache"] = pages
+    try:
+        build(config)
+    except BaseException:
+        if pages:
+            pages.failed()
+        raise
+    if pages:
+        pages.succeeded()
     if offline:
         shutil.copyfile(SHIM_SOURCE, site_dir / SHIM)
+
+
+def _build_language(lang: str, root: Path, pdfs: Manifest, targets: list[tuple[Path, bool]], bundle: bool,
+                    pages: PageCache | None = None) -> None:
+    """Every build of one language: (folder, offline) for each target."""
+    for site_dir, offline in targets:
+        log.info("building the %s edition%s", lang, " for the offline bundle" if offline else "")
+        _mkdocs_build(lang, site_dir, root, pdfs, offline=offline, bundle=bundle and not offline,
+                      pages=None if offline else pages)
+
+
+def _parallel() -> multiprocessing.context.BaseContext | None:
+    """Processes forked from this one (they inherit its loaded editions, so they start at once),
+    where forking is safe: on Linux, from a process running no other thread (the live-reload
+    server runs threads: its rebuilds stay in its own process)."""
+    if sys.platform != "linux" or threading.active_count() > 1 or (os.cpu_count() or 1) < 2:
+        return None
+    return multiprocessing.get_context("fork")
+
+
+def _build_editions(root: Path, pdfs: Manifest, targets: dict[str, list[tuple[Path, bool]]], bundle: bool,
+                    pages: PageCache | None) -> None:
+    """The MkDocs builds of every language in `targets`, one process per language where possible
+    (as FastAPI's docs script builds its languages); in this process if `pages` is to keep its pages."""
+    context = _parallel() if len(targets) > 1 and pages is None else None
+    if context is None:
+        for lang, folders in targets.items():
+            _build_language(lang, root, pdfs, folders, bundle, pages)
+        return
+    with ProcessPoolExecutor(min(len(targets), os.cpu_count() or 1), mp_context=context) as pool:
+        jobs = [pool.submit(_build_language, lang, root, pdfs, folders, bundle) for lang, folders in targets.items()]
+        for job in jobs:
+            job.result()  # the first failure, as raised in its process
 
 
 def render_root(root: Path, *, offline: bool = False, bundle: bool = False) -> str:
@@ -71,15 +118,13 @@ def render_root(root: Path, *, offline: bool = False, bundle: bool = False) -> s
     return with_policy(html, offline=offline)
 
 
-def _short_permalinks(site: Path, root: Path) -> None:
+def _short_permalinks(root: Path) -> dict[str, str]:
     """`q/<anchor>/index.html` for every item and `q/<slug>/index.html` for every page (`q/iv/`,
     printed on the checklists): a page that sends the reader to the item or page in their
-    language (`q/permalink.js`), with a plain link per language."""
+    language (`q/permalink.js`), with a plain link per language. By path under the site."""
     editions = list(all_editions(root).values())
     template = TEMPLATES.get_template("permalink.html")
-    folder = site / "q"
-    folder.mkdir()
-    (folder / "permalink.js").write_text(TEMPLATES.loader.get_source(TEMPLATES, "permalink.js")[0], encoding="utf-8")
+    out = {f"{PERMALINKS}/permalink.js": TEMPLATES.loader.get_source(TEMPLATES, "permalink.js")[0]}
     targets = [(item.anchor, item.id, [{"href": f"../../{item.path(e.lang)}",
                                         "read": e.strings.labels.read_question.replace("{id}", item.id),
                                         "text": plain_text(e.item(item.id).text, e.strings.labels.country)}
@@ -90,91 +135,123 @@ def _short_permalinks(site: Path, root: Path) -> None:
                 for page in editions[0].pages]
     for anchor, name, links in targets:
         choices = [{"lang": e.lang, "site_name": e.strings.site_name, **link} for e, link in zip(editions, links)]
-        page = folder / anchor / "index.html"
-        page.parent.mkdir()
-        page.write_text(with_policy(template.render(id=name, choices=choices)), encoding="utf-8")
+        out[f"{permalink_path(anchor)}index.html"] = with_policy(template.render(id=name, choices=choices))
+    return out
 
 
-def _offline_bundle(target: Path, root: Path, pdfs: Manifest) -> None:
-    """Build every language for `file://` and zip it, with its own root page, into `target`."""
-    if not SHIM_SOURCE.is_file():
-        raise FileNotFoundError(f"{SHIM_SOURCE} is missing: run `make install` (it runs `npm ci`)")
-    work = Path(tempfile.mkdtemp(prefix=".site-bundle-", dir=target.parent.parent))
-    try:
-        folder = work / BUNDLE_FOLDER
-        for lang in languages(root):
-            log.info("building the %s edition for the offline bundle", lang)
-            _mkdocs_build(lang, folder / lang, root, pdfs, offline=True)
-        (folder / "index.html").write_text(render_root(root, offline=True), encoding="utf-8")
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-            for path in sorted(folder.rglob("*")):
-                archive.write(path, path.relative_to(work))
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+def _write(site: Path, files: dict[str, str]) -> None:
+    """Write `files` (by path under `site`) where their content differs, and remove the other
+    files of the folders they are in (live reload: only what the edit changed is written)."""
+    for path, text in files.items():
+        target = site / path
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    for folder in {(site / path).parts[len(site.parts)] for path in files}:
+        for stale in [p for p in (site / folder).rglob("*") if p.is_file()
+                      and p.relative_to(site).as_posix() not in files]:
+            stale.unlink()
+
+
+def _zip(folder: Path, target: Path) -> None:
+    """The offline bundle: `folder` (every language built for `file://`, and its root page) zipped."""
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(folder.rglob("*")):
+            archive.write(path, path.relative_to(folder.parent))
+
+
+def _swap(staging: Path, site: Path, whole: bool) -> None:
+    """Put what `staging` holds in place of `site` (`whole`), or of the same entries of `site`
+    (the other languages stay as they are): each by renaming, nothing copied."""
+    previous = site.with_name(site.name + ".previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if whole or not site.is_dir():
+        if site.exists():
+            site.rename(previous)
+        staging.rename(site)
+    else:
+        previous.mkdir()
+        for entry in sorted(staging.iterdir()):
+            if (site / entry.name).exists():
+                (site / entry.name).rename(previous / entry.name)
+            entry.rename(site / entry.name)
+    shutil.rmtree(previous, ignore_errors=True)
 
 
 def build_site(site: Path | None = None, root: Path = ROOT, bundle: bool = True,
-               keep: frozenset[str] = frozenset(), pdfs: Manifest | None = None) -> Path:
+               only: frozenset[str] | None = None, pdfs: Manifest | None = None,
+               pages: PageCache | None = None) -> Path:
     """Build every language into `site` (default `<root>/site`), atomically; with `bundle`,
     also the offline zip. The PDFs are built (or reused, see :mod:`tiptoolkit.pdf`) unless
-    given (live reload keeps those of its first build). Languages in `keep` are copied from
-    the current `site` instead of being built again (live reload, when none of their sources changed)."""
+    given (live reload keeps those of its first build). With `only`, just those languages are
+    built again (with the root page and the short permalinks); the others stay as they are.
+    `pages` converts only the pages it does not have yet (live reload)."""
     site = site or root / "site"
     validate(root)  # content errors are reported as such, before MkDocs runs
     if pdfs is None:
         pdfs = build_pdfs(root)
+    if bundle and not SHIM_SOURCE.is_file():
+        raise FileNotFoundError(f"{SHIM_SOURCE} is missing: run `make install` (it runs `npm ci`)")
+    langs = [lang for lang in languages(root) if only is None or lang in only or not (site / lang).is_dir()]
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
+    offline = staging.with_name(staging.name + "-bundle") / BUNDLE_FOLDER
     try:
-        for lang in languages(root):
-            if lang in keep and (site / lang).is_dir():
-                shutil.copytree(site / lang, staging / lang)
-                continue
-            log.info("building the %s edition", lang)
-            _mkdocs_build(lang, staging / lang, root, pdfs, bundle=bundle)
+        targets = {lang: [(staging / lang, False), *([(offline / lang, True)] if bundle else [])] for lang in langs}
+        _build_editions(root, pdfs, targets, bundle, pages)
         (staging / "index.html").write_text(render_root(root, bundle=bundle), encoding="utf-8")
-        _short_permalinks(staging, root)
+        permalinks, whole = _short_permalinks(root), len(langs) == len(languages(root))
+        if whole:
+            _write(staging, permalinks)
         if bundle:
-            _offline_bundle(staging / BUNDLE, root, pdfs)
-        previous = site.with_name(site.name + ".previous")
-        shutil.rmtree(previous, ignore_errors=True)
-        if site.exists():
-            site.rename(previous)
-        staging.rename(site)
-        shutil.rmtree(previous, ignore_errors=True)
+            (offline / "index.html").write_text(render_root(root, offline=True), encoding="utf-8")
+            _zip(offline, staging / BUNDLE)
+        _swap(staging, site, whole)
+        if not whole:
+            _write(site, permalinks)
+            if not bundle:
+                (site / BUNDLE).unlink(missing_ok=True)  # as in a whole build without the bundle
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(offline.parent, ignore_errors=True)
     return site
 
 
 def _source_states(root: Path) -> dict[str | None, tuple]:
-    """The state of the sources: per language, of its own files; under `None`, of what every
-    language is built from."""
-    states: dict[str | None, tuple] = {
-        lang: files_state(root / "content" / lang, root / "chapters" / lang) for lang in languages(root)}
-    states[None] = files_state(*(root / name for name in WATCHED if name not in ("chapters", "content")))
+    """The state of the sources: per language, of its own files; under `None`, of everything
+    else that is watched (what every language is built from)."""
+    langs = languages(root)
+    own = {lang: (root / "content" / lang, root / "chapters" / lang) for lang in langs}
+    folders = [path for name in WATCHED for path in ((root / name).iterdir() if name in ("chapters", "content")
+                                                   else [root / name])]
+    states: dict[str | None, tuple] = {lang: files_state(*paths) for lang, paths in own.items()}
+    states[None] = files_state(*(path for path in folders if path not in {p for paths in own.values() for p in paths}))
     return states
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000, root: Path = ROOT) -> None:
-    """Build the whole site, serve it, and rebuild on every change to the sources (live reload)."""
+    """Build the whole site, serve it, and rebuild on every change to the sources (live reload):
+    only the languages whose own files changed, unless a file they share did."""
     from mkdocs.livereload import LiveReloadServer
 
     site = root / "site"
     built = _source_states(root)
     pdfs = build_pdfs(root)  # once: reloads keep these (`make build` makes them anew)
+    pages = PageCache()
 
     def rebuild() -> None:
-        nonlocal built
+        nonlocal built, pages
         now = _source_states(root)
-        unchanged = {lang for lang in languages(root) if now.get(lang) == built.get(lang)}
+        changed = {lang for lang in languages(root) if now.get(lang) != built.get(lang)}
+        if now[None] != built[None]:  # the code or the theme changed: every page may be converted otherwise
+            pages, changed = PageCache(), None
         try:
-            build_site(site, root, bundle=False, keep=frozenset(unchanged if now[None] == built[None] else ()),
-                       pdfs=pdfs)
+            build_site(site, root, bundle=False, only=None if changed is None else frozenset(changed), pdfs=pdfs,
+                       pages=pages)
             built = now
         except Exception as exc:  # keep serving the last good site; the error is shown in the terminal
             log.error("build failed, still serving the previous site:\n%s", exc)
 
-    build_site(site, root, pdfs=pdfs)  # the first build is complete; reloads skip the offline bundle
+    build_site(site, root, pdfs=pdfs, pages=pages)  # the first build is complete; reloads skip the offline bundle
     server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site), mount_path="/")
     for name in WATCHED:
         server.watch(str(root / name))

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from .catalog import Page, files_state
+from .catalog import Page
 from .errors import ContentError, Problem
-from .loader import line_of, load_model, load_required
+from .loader import line_of, load_model, load_shared
 from .models import (
     Citations,
     CompanionDocument,
@@ -39,19 +38,9 @@ CITE = re.compile(rf"\[(?P<text>[^\[\]]+)\]\(cite:(?P<symbol>{SYMBOL})(?:#(?P<lo
 BARE_SYMBOL = re.compile(SYMBOL)
 
 
-@lru_cache(maxsize=16)
-def _cached(root: Path, relative: Path, model: type, state: tuple) -> tuple:
-    return load_required(root, relative, model)
-
-
-def _data(root: Path, relative: Path, model: type) -> tuple:
-    """A language-neutral data file and its YAML node, read again only when it changed."""
-    return _cached(root.resolve(), relative, model, files_state(root / relative))
-
-
 def register(root: Path) -> Register:
     """`content/wg/documents.yml`, checked: slugs and ID prefixes once each, reports in meeting order."""
-    register, node = _data(root, REGISTER, Register)
+    register, node = load_shared(root, REGISTER, Register)
     problems = []
     for field, values in (("slug", [d.slug for d in register.documents]), ("id", [d.id for d in register.documents])):
         for index, value in enumerate(values):
@@ -192,7 +181,7 @@ class Target:
 
 
 def citations(root: Path) -> tuple[Citations, object]:
-    return _data(root, CITATIONS, Citations)
+    return load_shared(root, CITATIONS, Citations)
 
 
 def cited(symbol: str, locator: str | None) -> str:
@@ -248,7 +237,7 @@ def unmarked(text: str) -> list[str]:
 
 
 def themes(root: Path) -> tuple[Themes, object]:
-    return _data(root, THEMES, Themes)
+    return load_shared(root, THEMES, Themes)
 
 
 def theme_ids(edition) -> dict[str, tuple]:
