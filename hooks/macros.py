@@ -1,11 +1,16 @@
 """mkdocs-macros module: the macros that hand-written pages (`render_macros: true`) may call."""
 
+from __future__ import annotations
+
+from mkdocs_macros.plugin import MacrosPlugin
+
 from tiptoolkit import pages_macros
+from tiptoolkit.edition import Edition
 
 
-def define_env(env):
-    def edition():
-        return env.conf.extra["toolkit"]["edition"]
+def define_env(env: MacrosPlugin) -> None:
+    def edition() -> Edition:
+        return env.conf.extra["toolkit"].edition
 
     @env.macro
     def table_of_contents() -> str:

@@ -19,7 +19,8 @@ import pytest
 from filelock import FileLock
 
 from tiptoolkit import caches
-from tiptoolkit.catalog import ROOT, load_edition
+from tiptoolkit.catalog import load_edition
+from tiptoolkit.edition import ROOT
 from tiptoolkit.pdf import Manifest, build_pdfs
 from tiptoolkit.site import build_site
 

@@ -9,12 +9,19 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
+import html_pages
 from tiptoolkit.catalog import load_edition
 
 LANGS = ("fr", "en")
 
 
 def soup(site, path: str) -> BeautifulSoup:
+    """The built page `path`, parsed once per run (shared: read only)."""
+    return html_pages.page(site / path)
+
+
+def own_soup(site, path: str) -> BeautifulSoup:
+    """A parse of the built page `path` of the test's own, to edit."""
     return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
 
 
@@ -59,7 +66,7 @@ ENGLISH_WITH_ACCENTS = re.compile(r"\battachés?\b")  # English words that keep 
 def test_no_french_left_in_the_english_edition(site):
     leftovers = []
     for path in edition_pages(site, "en"):
-        page = soup(site, f"en/{path}")
+        page = own_soup(site, f"en/{path}")
         for other in page.find_all(lang=lambda value: value and value != "en"):
             other.decompose()  # the language switcher's “Français”, the French title cited on purpose
         for script in page.find_all(["script", "style"]):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tiptoolkit.catalog import anchor_of
+from tiptoolkit.edition import anchor_of
 from tiptoolkit.numbering import expected, from_roman, to_roman
 
 # Counts per chapter, from an independent reading of the source (V.09-87519):

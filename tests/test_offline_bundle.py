@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tiptoolkit.catalog import languages
+from tiptoolkit.edition import languages
 from tiptoolkit.site import BUNDLE, BUNDLE_FOLDER
 
 from test_privacy import RECORD_VIOLATIONS

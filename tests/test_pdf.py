@@ -15,10 +15,12 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from tiptoolkit.catalog import ANNEX, load_edition
+from tiptoolkit import caches
+from tiptoolkit.catalog import load_edition
+from tiptoolkit.edition import ANNEX
 from tiptoolkit.checklist import Printer, load_publication
 from tiptoolkit.errors import ContentError
-from tiptoolkit.pdf import build_pdfs, file_name
+from tiptoolkit.pdf import _render, build_pdfs, documents, file_name
 
 LANGS = ("fr", "en")
 ID = re.compile(r"\b(?:(?:[IVX]+|ANNEX)\.[A-Z]\.\d+(?:\.[a-z])?(?:\.[ivxl]+)?|BP\d{4}\.Q\.\d+\.\w+)\b")
@@ -154,14 +156,14 @@ def test_annex_form_carries_every_scale_as_tick_boxes(site, lang):
     edition = load_edition(lang)
     text = text_of(pdf(site, lang, ANNEX))
     scales = edition.annex_scales
-    scaled = [scales[item.source.scale] for item in edition.items if getattr(item.source, "scale", None)]
+    scaled = [scales[item.scale] for item in edition.items if item.scale]
     assert text.count("☐") == sum(len(scale.options) for scale in scaled)
     flat = " ".join(text.split())
     for scale in scales.values():
         assert flat.count(scale.label) >= sum(1 for s in scaled if s is scale) // 3  # a header per run of rows
         for option in scale.options:
             assert " ".join(option.split()) in flat
-    notes = [item for item in edition.items if getattr(item.source, "note", None)]
+    notes = [item for item in edition.items if item.note]
     assert flat.count(f"{edition.strings.labels.interviewer_note}:") == len(notes)
     assert "{country}" not in text and f"[{edition.strings.labels.country}]" not in text
     assert edition.strings.labels.country in text  # the blank's hint
@@ -213,19 +215,29 @@ def test_unchanged_pdfs_are_reused_and_a_change_rebuilds_only_its_own(site, sour
     """The site fixture built every PDF: the same sources build none; an English change in
     chapter XI rebuilds that chapter's English checklist and the English mission pack."""
     caplog.set_level(logging.INFO, logger="tiptoolkit")
-    build_pdfs(sources)
+    cache = caches.folder("pdf")  # the run's, where the site fixture's PDFs are
+    build_pdfs(sources, cache=cache)
     count = 2 * (len(PRINTED) + 1)  # per language: each printed page and the mission pack
     assert f"PDF checklists: 0 to build, {count} unchanged (reused)" in caplog.text
     caplog.clear()
     path = sources / "chapters" / "en" / "xi.yml"
     start, mark = "key_questions:\n  - n: 1\n    text: \"", f"Now ({uuid.uuid4().hex[:8]}), "  # new to the cache
     path.write_text(path.read_text(encoding="utf-8").replace(start, start + mark, 1), encoding="utf-8")
-    manifest = build_pdfs(sources)
+    manifest = build_pdfs(sources, cache=cache)
     assert f"PDF checklists: 2 to build, {count - 2} unchanged (reused)" in caplog.text
     built = sorted(re.findall(r"PDF \d/2: (\S+),", caplog.text))
     assert built == sorted([file_name("en", "xi"), file_name("en", None)])
     xi = next(p for p in manifest["en"] if p.slug == "xi")
     assert mark in "".join(page.extract_text() for page in PdfReader(xi.path).pages)
+
+
+def test_a_pdf_made_by_a_worker_after_others_is_the_same_as_made_alone(site, tmp_path):
+    """A worker keeps one font configuration for all its PDFs: the last and smallest ones,
+    made after the others, are the same, byte for byte, as when made on their own."""
+    document = next(d for d in documents(load_edition("en")) if d.slug == "viii")
+    alone = tmp_path / document.name
+    _render(document.html, str(alone))
+    assert alone.read_bytes() == pdf(site, "en", "viii").read_bytes()
 
 
 def test_a_character_without_glyph_stops_the_build(sources):

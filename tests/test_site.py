@@ -8,21 +8,14 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+import html_pages
 from tiptoolkit.export import FIELDS
 
 
-def html_pages(site: Path) -> dict[str, BeautifulSoup]:
-    return {p.relative_to(site).as_posix(): BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
-            for p in site.rglob("*.html")}
-
-
 @pytest.fixture(scope="module")
-def pages(site):
-    return html_pages(site)
-
-
-def ids_of(soup: BeautifulSoup) -> set[str]:
-    return {tag["id"] for tag in soup.find_all(id=True)}
+def pages(site) -> dict[str, BeautifulSoup]:
+    """Every page of the site, by its path in the site (parsed once per run: read only)."""
+    return {p.relative_to(site).as_posix(): html_pages.page(p) for p in site.rglob("*.html")}
 
 
 def resolve(site: Path, page: str, href: str) -> tuple[str, str]:
@@ -46,7 +39,7 @@ def test_every_internal_link_and_fragment_resolves(site, pages):
             target, fragment = resolve(site, name, href)
             if not (site / target).is_file():
                 broken.append(f"{name}: {href} (no file {target})")
-            elif fragment and target.endswith(".html") and fragment not in ids_of(pages[target]):
+            elif fragment and target.endswith(".html") and fragment not in html_pages.ids(site / target):
                 broken.append(f"{name}: {href} (no #{fragment} in {target})")
     assert broken == []
 
@@ -59,8 +52,16 @@ def test_no_link_to_another_host(pages):
 
 
 def test_root_offers_the_language_choice(pages):
-    links = {a["href"] for a in pages["index.html"].find_all("a")}
-    assert "fr/" in links
+    """The site root links each edition, named in its own language, and names the site in both."""
+    root = pages["index.html"]
+    editions = {a["href"]: (a["hreflang"], a.get("lang"), a.get_text(strip=True))
+                for a in root.find_all("a") if a.get("hreflang")}
+    assert editions == {"fr/": ("fr", "fr", "Français"), "en/": ("en", "en", "English")}
+    headings = {h["lang"]: h.get_text(strip=True) for h in root.find_all("h1")}
+    assert headings == {"fr": "Référentiel d’évaluation des besoins — justice pénale et traite des personnes",
+                        "en": "Needs assessment toolkit — criminal justice and trafficking in persons"}
+    for href in editions:
+        assert (pages[f"{href}index.html"].find("html")["lang"]) == href.rstrip("/")
 
 
 def test_chapter_pages_have_roman_numeral_urls(site):
@@ -70,10 +71,10 @@ def test_chapter_pages_have_roman_numeral_urls(site):
     assert (site / "fr" / "annex" / "index.html").is_file()
 
 
-def test_every_item_is_on_its_page_with_its_id_and_permalink(edition, pages):
+def test_every_item_is_on_its_page_with_its_id_and_permalink(site, edition, pages):
     for item in edition.items:
-        soup = pages[f"fr/{item.page}/index.html"]
-        element = soup.find(id=item.anchor)
+        assert f"fr/{item.page}/index.html" in pages, item.id
+        element = html_pages.element(site / "fr" / item.page / "index.html", item.anchor)  # its find(id=…)
         assert element is not None and element.name == "li", item.id
         permalink = element.find("a", class_="tk-id")
         assert permalink.get_text() == item.id and permalink["href"] == f"#{item.anchor}"
@@ -133,7 +134,7 @@ def test_every_export_url_exists(site, edition):
         path, fragment = record["url"].split("#")
         file = site / path / "index.html"
         if path not in cache:
-            cache[path] = ids_of(BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser"))
+            cache[path] = html_pages.ids(file)
         assert fragment in cache[path], record["url"]
 
 

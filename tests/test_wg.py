@@ -11,15 +11,24 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+import html_pages
 from tiptoolkit import wg
-from tiptoolkit.catalog import ROOT, anchor_of, load_edition
+from tiptoolkit.catalog import load_edition
+from tiptoolkit.edition import ROOT, anchor_of
+from tiptoolkit.markup import CITE
 from tiptoolkit.resources import box_places, load_resources
 
 LANGS = ("fr", "en")
 
 
 def soup(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+    """The built page `path`, parsed once per run (read only)."""
+    return html_pages.page(site / path)
+
+
+def find_id(site: Path, path: str, id_: str):
+    """`soup(site, path).find(id=id_)`, from the page's index of IDs."""
+    return html_pages.element(site / path, id_)
 
 
 def target_of(href: str) -> tuple[str, str]:
@@ -54,7 +63,7 @@ def test_papers_number_paragraphs_and_questions(edition):
 def test_chapter_iv_shows_the_working_group_on_its_theme(site, lang):
     edition = load_edition(lang)
     page = soup(site, f"{lang}/iv/index.html")
-    heading = page.find(id="iv-wg")
+    heading = find_id(site, f"{lang}/iv/index.html", "iv-wg")
     assert heading and edition.strings.wg.recommendations_on_theme in heading.get_text()
     links = [a["href"] for a in page.select("ul.tk-wg a[href]")]
     recommendations = [target_of(h) for h in links if "recommendations/" in h]
@@ -63,18 +72,16 @@ def test_chapter_iv_shows_the_working_group_on_its_theme(site, lang):
     mapped = [e.item for e in wg.themes(ROOT)[0].entries if "IV" in e.chapters]
     assert {anchor_of(i) for i in mapped} <= {fragment for _, fragment in recommendations + questions}
     for slug, fragment in recommendations + questions:  # each leads to the full text, in this language
-        target = soup(site, f"{lang}/{slug}/index.html").find(id=fragment)
+        target = find_id(site, f"{lang}/{slug}/index.html", fragment)
         assert target is not None, f"{slug}#{fragment}"
-    assert page.find(id="iv-wg-questions")
+    assert find_id(site, f"{lang}/iv/index.html", "iv-wg-questions")
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_mapped_item_links_back_to_its_chapters(site, lang):
-    pages = {}
     for entry in wg.themes(ROOT)[0].entries:
         slug = next(p.slug for p in load_edition(lang).pages if p.document and p.document.id == entry.item.split(".")[0])
-        page = pages.setdefault(slug, soup(site, f"{lang}/{slug}/index.html"))
-        anchor = page.find(id=anchor_of(entry.item))
+        anchor = find_id(site, f"{lang}/{slug}/index.html", anchor_of(entry.item))
         assert anchor is not None, entry.item
         block = anchor if anchor.name == "li" else anchor.find_next_sibling("p", class_="tk-themes")
         links = [a["href"] for a in block.select(".tk-themes a")]
@@ -85,7 +92,7 @@ def citations_in(edition):
     """(item or page, symbol, locator, link text) of every `cite:` link of the documents' items."""
     for item in edition.items:
         for name in ("text", "after"):
-            for match in wg.CITE.finditer(getattr(item.source, name, None) or ""):
+            for match in CITE.finditer(getattr(item, name) or ""):
                 yield item, match["symbol"], match["loc"], match["text"]
 
 
@@ -94,10 +101,8 @@ def test_every_citation_reaches_its_recommendation_or_is_flagged(site, lang):
     edition = load_edition(lang)
     table, _ = wg.citations(ROOT)
     seen_resolved = seen_flagged = 0
-    pages = {}
     for item, symbol, locator, text in citations_in(edition):
-        page = pages.setdefault(item.page, soup(site, f"{lang}/{item.page}/index.html"))
-        block = page.find(id=item.anchor).find(class_="tk-q")
+        block = find_id(site, f"{lang}/{item.page}/index.html", item.anchor).find(class_="tk-q")
         target = wg.resolve(table, symbol, locator)
         if target.id is None:
             flagged = [s for s in block.select("span.tk-unresolved") if s.get_text() == BeautifulSoup(text, "html.parser").get_text()]
@@ -108,7 +113,7 @@ def test_every_citation_reaches_its_recommendation_or_is_flagged(site, lang):
             hrefs = [a["href"] for a in block.find_all("a", href=True) if a["href"].endswith("#" + anchor_of(target.id))]
             assert hrefs, f"{item.id}: {symbol}#{locator} should link to {target.id}"
             slug, fragment = target_of(hrefs[0])
-            assert soup(site, f"{lang}/{slug or item.page}/index.html").find(id=fragment) is not None
+            assert find_id(site, f"{lang}/{slug or item.page}/index.html", fragment) is not None
             seen_resolved += 1
     assert seen_resolved >= 20 and seen_flagged >= 1
 
@@ -136,6 +141,7 @@ def test_resources_page_lists_each_resource_once_with_every_place(site, lang):
     assert any(not p.startswith("box.") for p in cited)  # the companion documents' citations too
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("lang", LANGS)
 def test_discussion_questions_print_as_checklists(site, lang):
     for slug, prefix in (("background-2018", "BP2018"), ("background-2019", "BP2019")):

@@ -1,7 +1,11 @@
 """Cross-references in the text become links to the right page and anchor; bad ones are errors."""
 
+from collections import Counter
+
 import pytest
 
+from tiptoolkit.catalog import load_edition
+from tiptoolkit.references import texts
 from tiptoolkit.render import Renderer
 from tiptoolkit.xref import Context, Resolver
 
@@ -55,3 +59,21 @@ def test_every_reference_in_the_content_resolves(edition):
            "victimes de la traite et le [chapitre VII](vii.md)" in pages["x"]
     assert "[encadré 1](#box-1)" in pages["ii"]
     assert "[annexe](annex.md)" in pages["x"] and "[annexe](annex.md)" in pages["introduction"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_checks_read_every_text_the_site_renders(lang):
+    """`check` finds reference errors without rendering (tiptoolkit.references): it must read
+    the very texts the renderer renders, in the same places, with the same rules."""
+    edition = load_edition(lang)
+    rendered = Counter()
+
+    class Recording(Renderer):
+        def text(self, raw, ctx, links=True, note=False):
+            rendered[(raw, ctx.page.slug, ctx.part, ctx.item, links, note)] += 1
+            return super().text(raw, ctx, links, note)
+
+    Recording(edition).pages()
+    checked = Counter((t.raw, t.ctx.page.slug, t.ctx.part, t.ctx.item, t.links, t.note) for t in texts(edition))
+    assert {item for _, _, _, item, _, _ in checked} >= {item.id for item in edition.items}
+    assert checked == rendered

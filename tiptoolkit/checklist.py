@@ -15,11 +15,11 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from .catalog import ANNEX, ANNEX_ID, ROOT, Edition, Item, Page
+from .edition import ANNEX, ANNEX_ID, ROOT, Edition, Item, Page
 from .errors import ContentError, Problem
 from .loader import load_model
 from .models import Annex, Chapter, Paper, Publication, Scale
-from .render import COUNTRY, FOOTNOTE_REF, page_title, permalink_path, question_part_titles
+from .markup import COUNTRY, FOOTNOTE_REF, page_title, permalink_path, question_part_titles
 from .wg import QUESTIONS
 from .xref import part_anchor
 
@@ -135,24 +135,23 @@ class Printer:
         scales = self.edition.annex_scales
         out = []
         for item in (i for i in items if i.parent == parent):
-            source = item.source
-            note, after, scale = (getattr(source, name, None) for name in ("note", "after", "scale"))
             out.append(Entry(item, self.text(item.text), self.link(item.anchor),
-                             note=self.text(note) if note else None, after=self.text(after) if after else None,
-                             scale=scales[scale] if scale else None, children=self.entries(items, item.id)))
+                             note=self.text(item.note) if item.note else None,
+                             after=self.text(item.after) if item.after else None,
+                             scale=scales[item.scale] if item.scale else None, children=self.entries(items, item.id)))
         return out
 
     def sections(self) -> list[Section]:
         """Every page with questions, in reading order: chapters II–XI, the annex, then the
         Working Group papers with questions for discussion."""
         return [self.section(page) for page in self.edition.pages if page.is_chapter or page.slug == ANNEX
-                or (isinstance(page.content, Paper) and any(s.themes for s in page.content.sections))]
+                or (page.kind == "paper" and any(s.themes for s in page.content.sections))]
 
     def section(self, page: Page) -> Section:
         items = [i for i in self.edition.items if i.page == page.slug]
-        if isinstance(page.content, Annex):
+        if page.kind == "annex":
             return self._annex(page, page.content, items)
-        if isinstance(page.content, Paper):
+        if page.kind == "paper":
             return self._paper(page, page.content, [i for i in items if i.kind == "discussion-question"])
         return self._chapter(page, page.content, items)
 

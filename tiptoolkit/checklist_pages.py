@@ -2,8 +2,10 @@
 chapter's PDFs in both languages on its page, and the mission checklist page where readers
 tick chapters, parts or questions and print them from the browser.
 
-Pages are at `<lang>/<slug>/` on the site and `<lang>/<slug>.html` in the offline bundle
-(`directory_urls`); a language's PDFs are at `<lang>/pdf/`.
+Links are Markdown links to paths under the docs (`pdf/checklist-iv-fr.pdf`, `mission.md`),
+which MkDocs checks and writes for the site (`../mission/`) and for the offline bundle
+(`mission.html`). A language's PDFs are at `<lang>/pdf/` of the site, so another language's
+are outside this build's docs: see `other_edition_href`.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import html
 import json
 
-from .catalog import ANNEX_ID, ROOT, Edition
+from .edition import ANNEX_ID, ROOT, Edition
 from .checklist import Printer, load_publication
 from .pdf import Manifest, Pdf
 from .templating import TEMPLATES
@@ -19,21 +21,44 @@ from .templating import TEMPLATES
 CATALOGUE_SLUG = "checklists"
 CUSTOM_SLUG = "mission"
 MISSION_MARKER = "<!-- the mission checklist -->"
+PDF_FOLDER = "pdf"  # an edition's PDFs, under its docs
 
 
-def _up(directory_urls: bool) -> str:
-    """From a page of an edition to the edition's root."""
-    return "../" if directory_urls else ""
+def pdf_path(pdf: Pdf) -> str:
+    """Where an edition's own PDF is, under its docs: `pdf/checklist-iv-fr.pdf`."""
+    return f"{PDF_FOLDER}/{pdf.name}"
 
 
-def pdf_href(edition: Edition, pdf: Pdf, directory_urls: bool) -> str:
-    own = pdf.lang == edition.lang
-    return f"{_up(directory_urls)}{'' if own else f'../{pdf.lang}/'}pdf/{pdf.name}"
+def other_edition_href(pdf: Pdf, directory_urls: bool) -> str:
+    """The href, from a page at the docs root (`iv.md`, `checklists.md`), of another language's
+    PDF. The one link MkDocs cannot write: it leads out of this build's docs (`../en/pdf/…`),
+    and MkDocs resolves only links to files of its own build (it reports any other relative
+    link as not found, which fails the strict build). So it is HTML, and says itself how far up
+    the edition's root is: `../` from `iv/` on the site, nothing from `iv.html` in the offline
+    bundle (`use_directory_urls`)."""
+    return f"{'../' if directory_urls else ''}../{pdf.lang}/{pdf_path(pdf)}"
 
 
-def custom_href(directory_urls: bool, select: str | None = None) -> str:
-    page = f"../{CUSTOM_SLUG}/" if directory_urls else f"{CUSTOM_SLUG}.html"
-    return page + (f"?select={select}" if select else "")
+def custom_path(select: str | None = None) -> str:
+    """The mission checklist page, with what to select (`?select=IV`, read by checklist.js):
+    MkDocs keeps a link's query when it resolves the path (`../mission/?select=IV`)."""
+    return f"{CUSTOM_SLUG}.md" + (f"?select={select}" if select else "")
+
+
+def _text(text: str) -> str:
+    """A text as Markdown (or the text of an HTML element within Markdown)."""
+    return html.escape(text, quote=False)
+
+
+def _pdf_link(edition: Edition, pdf: Pdf, text: str, directory_urls: bool, *, download: bool = False) -> str:
+    """A link to a PDF of any language: to this edition's own, a Markdown link (its attributes by
+    `attr_list`); to another's, HTML (see `other_edition_href`), with the language of its text."""
+    if pdf.lang == edition.lang:
+        return (f'[{text}]({pdf_path(pdf)}){{ hreflang="{pdf.lang}" type="application/pdf"'
+                f'{" download" if download else ""} }}')
+    last = " download" if download else f' lang="{pdf.lang}"'
+    return (f'<a href="{other_edition_href(pdf, directory_urls)}" hreflang="{pdf.lang}" type="application/pdf"'
+            f'{last}>{text}</a>')
 
 
 def _details(pdf: Pdf, edition: Edition) -> str:
@@ -43,30 +68,30 @@ def _details(pdf: Pdf, edition: Edition) -> str:
     return f"{strings.pages.replace('{n}', str(pdf.pages))}, {kilobytes}\u00a0{strings.kilobytes}"
 
 
-def printable_links(edition: Edition, slug: str, manifest: Manifest, editions: dict[str, Edition],
+def printable_links(edition: Edition, slug: str, manifest: Manifest, editions: dict[str, Edition], *,
                     directory_urls: bool) -> str | None:
-    """The line under a chapter's title: its PDF in every language and the mission checklist
-    page with the chapter selected; None for a page without a PDF."""
+    """The paragraph under a chapter's title: its PDF in every language and the mission
+    checklist page with the chapter selected; None for a page without a PDF."""
     links = []
     for lang, pdfs in manifest.items():
         pdf = next((p for p in pdfs if p.slug == slug), None)
         if pdf is None:
             return None
         other = editions[lang]
-        name = html.escape(pdf.kind)
-        language = "" if lang == edition.lang else f"{html.escape(other.strings.language_name)}, "
-        attributes = "" if lang == edition.lang else f' lang="{lang}"'
-        links.append(f'<a href="{pdf_href(edition, pdf, directory_urls)}" hreflang="{lang}" type="application/pdf"'
-                     f'{attributes}>{name} (PDF, {language}{_details(pdf, other)})</a>')
+        language = "" if lang == edition.lang else f"{_text(other.strings.language_name)}, "
+        links.append(_pdf_link(edition, pdf, f"{_text(pdf.kind)} (PDF, {language}{_details(pdf, other)})",
+                               directory_urls))
     strings = edition.strings.checklist
     page = edition.page(slug)
     select = page.numeral or (page.document.id if page.document else ANNEX_ID)
-    links.append(f'<a href="{custom_href(directory_urls, select)}">{html.escape(strings.custom_link)}</a>')
-    return f'<p class="tk-printable"><strong>{html.escape(strings.printable)}:</strong> ' + " · ".join(links) + "</p>"
+    links.append(f"[{_text(strings.custom_link)}]({custom_path(select)})")
+    return f"**{_text(strings.printable)}:** " + " · ".join(links) + "\n{: .tk-printable }"
 
 
-def catalogue_page(edition: Edition, manifest: Manifest, editions: dict[str, Edition], directory_urls: bool) -> str:
-    """The “Checklists” page: every PDF in every language, with its page count and size."""
+def catalogue_page(edition: Edition, manifest: Manifest, editions: dict[str, Edition], *,
+                   directory_urls: bool) -> str:
+    """The “Checklists” page: every PDF in every language, with its page count and size. The
+    table is HTML whose cells are Markdown (`md_in_html`), so that MkDocs writes their links."""
     strings = edition.strings.checklist
     langs = list(manifest)
     head = "".join(f'<th scope="col" lang="{lang}">{html.escape(editions[lang].strings.language_name)}</th>'
@@ -76,17 +101,17 @@ def catalogue_page(edition: Edition, manifest: Manifest, editions: dict[str, Edi
         cells = []
         for lang in langs:
             other = manifest[lang][position]
-            cells.append(f'<td lang="{lang}"><a href="{pdf_href(edition, other, directory_urls)}" hreflang="{lang}" '
-                         f'type="application/pdf" download>PDF</a>, {_details(other, editions[lang])}</td>')
+            link = _pdf_link(edition, other, "PDF", directory_urls, download=True)
+            cells.append(f'<td lang="{lang}" markdown="span">{link}, {_details(other, editions[lang])}</td>')
         label = html.escape(pdf.heading) + (f"<br><small>{html.escape(pdf.kind)}</small>" if pdf.kind else "")
-        rows.append(f'<tr><th scope="row">{label}</th>{"".join(cells)}</tr>')
+        rows.append(f'<tr markdown="1"><th scope="row">{label}</th>{"".join(cells)}</tr>')
     return "\n".join([
         "---", f"title: {json.dumps(strings.catalogue, ensure_ascii=False)}", "---", "",
         f"# {html.escape(strings.catalogue, quote=False)} {{#{CATALOGUE_SLUG}}}", "",
         html.escape(strings.catalogue_intro, quote=False), "",
-        f'<table><thead><tr><th scope="col">{html.escape(strings.document)}</th>{head}</tr></thead>',
-        "<tbody>", *rows, "</tbody></table>", "",
-        f'<p><a href="{custom_href(directory_urls)}">{html.escape(strings.custom_link)}</a></p>', ""])
+        f'<table markdown="1"><thead><tr><th scope="col">{html.escape(strings.document)}</th>{head}</tr></thead>',
+        '<tbody markdown="1">', *rows, "</tbody></table>", "",
+        f"[{_text(strings.custom_link)}]({custom_path()})", ""])
 
 
 def mission_markdown(edition: Edition) -> str:

@@ -8,8 +8,8 @@ import csv
 import io
 import json
 
-from .catalog import Edition, Item
-from .render import plain_text
+from .edition import Edition, Item
+from .markup import plain_text
 
 FIELDS = {
     "id": "Stable identifier, identical in every language: `IV.D.3.o`, `ANNEX.E.1.a.ii`, `WG.IV.46.j.ii`, "

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from .catalog import ROOT
+from .edition import ROOT
 
 PACKAGES = ROOT / "node_modules" / "@fontsource"
 TEXT_FAMILY = "Noto Sans"

@@ -16,6 +16,7 @@ class PageCache:
         self._kept: dict[tuple, dict[str, Any]] = {}
         self._built: dict[tuple, dict[str, Any]] = {}  # by the build under way: kept if it succeeds
         self._used: set[tuple] = set()  # the keys of the build under way
+        self.converted: list[str] = []  # the pages the last build converted (the others came from the cache)
         self._files: tuple[int, tuple] | None = None
 
     def _key(self, page, config, files) -> tuple:
@@ -39,10 +40,15 @@ class PageCache:
                                          for src, links in kept["links"].items()}
                 return
             convert(config, files)
+            self.converted.append(page.file.src_uri)
             self._built[key] = {**{name: getattr(page, name) for name in RESULT},
                                 "links": {f.src_uri: dict(links) for f, links in (page.links_to_anchors or {}).items()}}
 
         page.render = render
+
+    def starting(self) -> None:
+        """A build begins."""
+        self.converted = []
 
     def succeeded(self) -> None:
         built = {key[0] for key in self._used}

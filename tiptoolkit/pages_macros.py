@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .catalog import Edition
+from .edition import Edition
 from .export import FIELDS
 from .render import Renderer
 

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import yaml
 
-from .catalog import ROOT, SOURCE_LANGUAGE, Edition, Page, languages, load_edition
+from .catalog import load_edition
+from .edition import ROOT, SOURCE_LANGUAGE, Edition, Page, languages
 from .errors import ContentError, Problem
 from .loader import line_of, read_yaml
-from .render import COUNTRY, FOOTNOTE_REF
-from .wg import CITE
+from .markup import CITE, COUNTRY, FOOTNOTE_REF
 from .xref import PATTERNS
 
 FINGERPRINTS = "translated-from.yml"

@@ -14,48 +14,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import wg
-from .catalog import ANNEX, Edition, Item, Page, anchor_of
+from .edition import Edition, Item, Page, anchor_of
 from .errors import ContentError
-from .models import Annex, Chapter, Labels, Paper, ProseChapter, Recommendations
+from .markup import CITE, COUNTRY, FOOTNOTE_REF, page_title, permalink_path, plain_text, question_part_titles, quoted
+from .models import Annex, Chapter, Paper, ProseChapter, Recommendations
+from .references import Citations
 from .xref import Context, Resolver, box_anchor, part_anchor
 
-FOOTNOTE_REF = re.compile(r"\[\^(\d+)\]")
-COUNTRY = "{country}"
 LINK_ICON = ('<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="14" height="14"><path fill="currentColor" '
              'd="M10.6 13.4a1 1 0 0 1 0-1.4l3-3a1 1 0 1 1 1.4 1.4l-3 3a1 1 0 0 1-1.4 0zm-2.5 5.2a3 3 0 0 1-4.2-4.2l3-3'
              'a1 1 0 1 0-1.4-1.4l-3 3a5 5 0 0 0 7 7l3-3a1 1 0 0 0-1.4-1.4zm12.3-14.9a5 5 0 0 0-7 0l-3 3a1 1 0 1 0 1.4 '
              '1.4l3-3a3 3 0 0 1 4.2 4.2l-3 3a1 1 0 0 0 1.4 1.4l3-3a5 5 0 0 0 0-7z"/></svg>')
-
-
-def plain_text(raw: str, country: str) -> str:
-    """A content text with no markup, on one line: footnote markers dropped, citations reduced
-    to their printed text, the blank spelt out."""
-    text = wg.CITE.sub(lambda m: m["text"], FOOTNOTE_REF.sub("", raw)).replace(COUNTRY, f"[{country}]")
-    return re.sub(r"\s*\n\s*", " ", text.strip())
-
-
-def page_title(page: Page, labels: Labels) -> str:
-    """How a page is named, as a content text: `IV. Title`, `Annexe: Title`, or its title."""
-    if page.slug == ANNEX:
-        return f"{labels.annex}: {page.content.title}"
-    if page.numeral:
-        return f"{page.numeral}. {page.content.title}"
-    return page.content.title
-
-
-def question_part_titles(chapter: Chapter, labels: Labels) -> dict[str, str]:
-    """The headings of a chapter's question parts: `C. Key questions` (singular for a single
-    question) and `D. Specific questions`."""
-    key = labels.key_question if len(chapter.key_questions) == 1 else labels.key_questions
-    return {"C": f"C. {key}", "D": f"D. {labels.specific_questions}"}
-
-
-PERMALINKS = "q"  # the short permalinks' folder, at the site root
-
-
-def permalink_path(anchor: str) -> str:
-    """The short permalink of an item, relative to the site root: `q/iv-d-3-o/`."""
-    return f"{PERMALINKS}/{anchor}/"
 
 
 BREAK = "\n\n"  # a paragraph break inside an item's text (a paper's paragraph of two): a line break on the page
@@ -75,8 +44,7 @@ class Renderer:
         self.labels = edition.strings.labels
         self.wg = edition.strings.wg
         self.resolver = Resolver(edition)
-        self.table, _ = wg.citations(edition.root)
-        self.slug_of = {page.document.id: page.slug for page in edition.pages if page.document}
+        self.cites = Citations(edition, self.resolver)
         self.themes = wg.themes(edition.root)[0].entries
         self.chapters_of = {entry.item: entry.chapters for entry in self.themes}  # recommendation or theme -> chapters
 
@@ -97,30 +65,21 @@ class Renderer:
         says it is, or stays text with the table's visible note when it cannot be resolved.
         `strict`: a symbol written without `cite:` is an error (not in editor's notes, which
         may name a symbol the source got wrong)."""
-        for symbol in wg.unmarked(text) if strict else []:
-            self.resolver.problem(ctx, symbol, f"“{symbol}” is cited without a `cite:` link",
-                          f"write it as `[{symbol}, par. N](cite:{symbol}#par.N)` (see {wg.CITATIONS})")
+        if strict:
+            self.cites.unmarked(text, ctx)
 
         def replace(match: re.Match) -> str:
-            target = wg.resolve(self.table, match["symbol"], match["loc"])
-            cited = wg.cited(match["symbol"], match["loc"])
+            target = self.cites.resolve(match, ctx)
             if target is None:
-                self.resolver.problem(ctx, match["text"], f"the citation `{cited}` has no row in {wg.CITATIONS}",
-                              "add a row: `cited`, its `target` (or `target: null` with a `flag`) and a `note` "
-                              "saying how you established it")
                 return match["text"]
             if target.id is None:
                 flag = (target.flag or {}).get(self.edition.lang, "")
                 return (f'<span class="tk-unresolved">{match["text"]}</span> <span class="tk-editor-note">'
                         f'[{html.escape(self.wg.unresolved)}: {html.escape(flag)}]</span>')
-            doc = target.id.split(".")[0]
-            if doc not in self.slug_of or (self.edition.item(target.id) is None and target.id.count(".") > 1):
-                self.resolver.problem(ctx, match["text"], f"the citation `{cited}` leads to `{target.id}`, which does not exist",
-                              f"correct its row in {wg.CITATIONS} or the citation")
-                return match["text"]
-            return f'[{match["text"]}]({self.resolver.href(self.slug_of[doc], anchor_of(target.id), ctx.page)})'
+            slug = self.cites.slug_of[target.id.split(".")[0]]
+            return f'[{match["text"]}]({self.resolver.href(slug, anchor_of(target.id), ctx.page)})'
 
-        return wg.CITE.sub(replace, text)
+        return CITE.sub(replace, text)
 
     def prose_text(self, raw: str, ctx: Context, anchor: str) -> str:
         """A prose field (Markdown); its `###` sub-headings get language-neutral anchors
@@ -151,21 +110,12 @@ class Renderer:
 
     def page(self, page: Page) -> RenderedPage:
         content = page.content
-        if isinstance(content, Chapter):
-            body = self.chapter(page, content)
-        elif isinstance(content, ProseChapter):
-            body = self.prose(page, content)
-        elif isinstance(content, Recommendations):
-            body = self.recommendations(page, content)
-        elif isinstance(content, Paper):
-            body = self.paper(page, content)
-        else:
-            body = self.annex(page, content)
+        body = getattr(self, page.kind)(page, content)  # self.chapter, self.prose, self.annex, …
         footnotes = getattr(content, "footnotes", {})
         if footnotes:
             body.append(self.footnotes(page, footnotes))
         title = self.title(page)
-        front = f"---\ntitle: {_yaml_string(title)}\n---\n\n{self.heading(1, title, page.slug)}\n"
+        front = f"---\ntitle: {quoted(title)}\n---\n\n{self.heading(1, title, page.slug)}\n"
         return RenderedPage(page.slug, title, front + "\n" + "\n\n".join(body) + "\n")
 
     def heading(self, level: int, text: str, anchor: str) -> str:
@@ -229,23 +179,19 @@ class Renderer:
                 f'<a class="tk-id" href="#{item.anchor}" title="{html.escape(permalink)}">{item.id}</a>'
                 f'{self.copy_button(item)}</div>',
             ]
-            editor_note = getattr(item.source, "editor_note", None)
-            if editor_note:
-                lines.append(self.editor_note(editor_note, ctx))
+            if item.editor_note:
+                lines.append(self.editor_note(item.editor_note, ctx))
             if item.id in self.chapters_of:
                 lines.append(self.chapter_links(item.id, ctx.page))
-            note = getattr(item.source, "note", None)
-            if note:
+            if item.note:
                 lines.append(f'<p class="tk-note" markdown="span"><strong>{self.labels.interviewer_note}:</strong> '
-                             f"{self.text(note, ctx)}</p>")
-            scale = getattr(item.source, "scale", None)
-            if scale:
-                lines.append(self.scale(scale))
+                             f"{self.text(item.note, ctx)}</p>")
+            if item.scale:
+                lines.append(self.scale(item.scale))
             if any(child.parent == item.id for child in items):
                 lines.append(self.question_list(page, part, items, depth + 1, item.id))
-            after = getattr(item.source, "after", None)
-            if after:
-                lines.append(f'<p class="tk-after" markdown="span">{self.text(after, ctx)}</p>')
+            if item.after:
+                lines.append(f'<p class="tk-after" markdown="span">{self.text(item.after, ctx)}</p>')
             lines.append("</li>")
         lines.append("</ol>")
         return "\n".join(lines)
@@ -270,7 +216,7 @@ class Renderer:
         lines = ['<ul class="tk-wg" markdown="1">']
         for entry in (e for e in entries if e.item not in themes):
             item = self.edition.item(entry.item)
-            href = self.resolver.href(self.slug_of[item.chapter], item.anchor, page)
+            href = self.resolver.href(self.cites.slug_of[item.chapter], item.anchor, page)
             lines.append(f'<li markdown="span">[{item.id}]({href}) {self.excerpt(item.text)} '
                          f'<span class="tk-reason">— {self.plain(entry.reason[self.edition.lang])}</span></li>')
         out.append("\n".join([*lines, "</ul>"]))
@@ -415,10 +361,6 @@ class Renderer:
 
 def _root_of(item: Item) -> str:
     return ".".join(item.id.split(".")[:3])
-
-
-def _yaml_string(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 @lru_cache(maxsize=8)

@@ -14,7 +14,7 @@ import json
 import re
 from pathlib import Path
 
-from .catalog import ROOT, Edition
+from .edition import ROOT, Edition
 from .errors import ContentError, Problem
 from .loader import line_of, load_shared
 from .models import ResourceCatalogue
@@ -91,7 +91,7 @@ def check(edition: Edition, root: Path = ROOT) -> ResourceCatalogue:
     return catalogue
 
 
-def markdown(catalogue: ResourceCatalogue, edition: Edition, directory_urls: bool = True) -> str:
+def markdown(catalogue: ResourceCatalogue, edition: Edition) -> str:
     """The “Resources cited” page of one edition."""
     strings, lang = edition.strings.wg, edition.lang
     out = ["---", f"title: {json.dumps(strings.resources, ensure_ascii=False)}", "---", "",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .catalog import ROOT
+from .edition import ROOT
 from .models import CONTENT_MODELS
 
 SCHEMA_DIR = Path("content") / "schema"

@@ -24,13 +24,13 @@ from pathlib import Path
 import jinja2
 
 from . import caches
-from .catalog import ROOT, languages
 from .catalog import editions as all_editions
+from .edition import ROOT, languages
 from .csp import with_policy
 from .loader import files_state
 from .page_cache import PageCache
 from .pdf import Manifest, build_pdfs
-from .render import PERMALINKS, permalink_path, plain_text
+from .markup import PERMALINKS, permalink_path, plain_text
 from .templating import TEMPLATES
 from .validate import validate
 
@@ -65,6 +65,8 @@ def _mkdocs_build(lang: str, site_dir: Path, root: Path, pdfs: Manifest, *, offl
         config.plugins["material/offline"].config.enabled = True
         config.extra["polyfills"] = [SHIM]  # served from the bundle, not from unpkg.com
     config.extra["page_cache"] = pages
+    if pages:
+        pages.starting()
     try:
         build(config)
     except BaseException:

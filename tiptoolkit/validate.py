@@ -1,16 +1,17 @@
 """Everything the content must satisfy before a build: each edition on its own (models,
-numbering, IDs, references, rendering), then each translation against the source edition."""
+numbering, IDs, references), then each translation against the source edition."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .catalog import ROOT, languages, load_edition
+from . import references
+from .catalog import load_edition
 from .checklist import load_publication
+from .edition import ROOT, languages
 from .errors import ContentError, Problem
 from .glossary import load_glossary, missing_languages, wrong_variants
 from .parity import translation_problems
-from .render import rendered_pages
 from .resources import check as check_resources
 
 
@@ -25,7 +26,7 @@ def validate(root: Path = ROOT) -> list[str]:
     for lang in languages(root):
         try:
             edition = load_edition(lang, root)
-            rendered_pages(edition)
+            problems += references.problems(edition)
             check_resources(edition, root)
             summary.append(f"{lang}: {len(edition.pages)} pages, {len(edition.items)} numbered items")
         except ContentError as exc:

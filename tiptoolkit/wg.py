@@ -10,12 +10,12 @@ listed once, in `content/wg/documents.yml`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import Page
+from .edition import KINDS, Page
 from .errors import ContentError, Problem
+from .items import Collector
 from .loader import line_of, load_model, load_shared
 from .models import (
     Citations,
@@ -33,9 +33,6 @@ THEMES = Path("content") / "wg" / "themes.yml"
 FOLDER = "wg"  # content/<lang>/wg/<slug>.yml
 QUESTIONS = "Q"  # the questions' place in IDs: `BP2019.Q.3.g`
 
-SYMBOL = r"CTOC/COP/WG\.4/\d{4}/\d+"
-CITE = re.compile(rf"\[(?P<text>[^\[\]]+)\]\(cite:(?P<symbol>{SYMBOL})(?:#(?P<loc>[^)\s]+))?\)")
-BARE_SYMBOL = re.compile(SYMBOL)
 
 
 def register(root: Path) -> Register:
@@ -63,66 +60,65 @@ def document_file(root: Path, lang: str, document: CompanionDocument) -> Path:
     return root / "content" / lang / FOLDER / f"{document.slug}.yml"
 
 
-def load_pages(builder, root: Path, lang: str) -> list:
-    """The pages of the companion documents of one language, their items collected by `builder`
-    (catalog._Builder); problems go to `builder.problems`."""
+def load_pages(collector: Collector, root: Path, lang: str) -> list[Page]:
+    """The pages of the companion documents of one language, their items collected by
+    `collector`; problems go to `collector.problems`."""
     try:
         documents = register(root).documents
     except ContentError as exc:
-        builder.problems += exc.problems
+        collector.problems += exc.problems
         return []
     pages = []
     for document in documents:
         path = document_file(root, lang, document)
-        model = Recommendations if document.kind == "recommendations" else Paper
         if not path.exists():
-            builder.problems.append(Problem(path, "(whole file)", f"the {lang} text of `{document.slug}` is missing",
+            collector.problems.append(Problem(path, "(whole file)", f"the {lang} text of `{document.slug}` is missing",
                                             f"create it following content/schema/{document.kind}.schema.json "
                                             f"(listed in {REGISTER})"))
             continue
         try:
-            content, node = load_model(path, model)
+            content, node = load_model(path, KINDS[document.kind])
         except ContentError as exc:
-            builder.problems += exc.problems
+            collector.problems += exc.problems
             continue
-        page = Page(document.slug, path, content, None, node, document)
-        builder.start(page, node)
-        texts = _recommendations(builder, page, content) if document.kind == "recommendations" \
-            else _paper(builder, page, content)
-        numbers = sorted(builder.footnotes(texts + builder.item_texts(page), content.footnotes))
-        if numbers and not builder.footnote_problems and numbers != list(range(1, len(numbers) + 1)):
-            builder.problem(("footnotes",), None, f"footnotes must run 1, 2, 3, … through the document; found "
+        page = Page(document.slug, path, document.kind, content, None, node, document)
+        collector.start(page, node)
+        texts = _recommendations(collector, page, content) if document.kind == "recommendations" \
+            else _paper(collector, page, content)
+        numbers = sorted(collector.footnotes(texts + collector.item_texts(page), content.footnotes))
+        if numbers and not collector.footnote_problems and numbers != list(range(1, len(numbers) + 1)):
+            collector.problem(("footnotes",), None, f"footnotes must run 1, 2, 3, … through the document; found "
                             f"{', '.join(map(str, numbers))}", "number the footnotes as printed, without gaps")
         pages.append(page)
     return pages
 
 
-def _recommendations(builder, page, content: Recommendations) -> list:
+def _recommendations(collector: Collector, page: Page, content: Recommendations) -> list:
     doc, texts = page.document.id, []
     for index, meeting in enumerate(content.meetings):
         want = expected("roman", index + 1).upper()
         if meeting.n != want:
-            builder.problem(("meetings", index, "n"), f"{doc}.{meeting.n}", f"expected meeting {want}, found "
+            collector.problem(("meetings", index, "n"), f"{doc}.{meeting.n}", f"expected meeting {want}, found "
                             f"{meeting.n}: meetings run I, II, III, … in order", f"set `n: {want}`")
-        builder.level(page, meeting.n, meeting.recommendations, ("meetings", index, "recommendations"),
+        collector.level(page, meeting.n, meeting.recommendations, ("meetings", index, "recommendations"),
                       f"{doc}.{meeting.n}", kind="recommendation")
         if meeting.preamble:
             texts.append((meeting.preamble, ("meetings", index, "preamble"), f"{doc}.{meeting.n}"))
     return texts
 
 
-def _paper(builder, page, content: Paper) -> list:
+def _paper(collector: Collector, page: Page, content: Paper) -> list:
     doc, texts, number, letters = page.document.id, [], 1, 0
     lettered = {q.n is not None for s in content.sections for t in s.themes for q in t.questions}
     if len(lettered) > 1:
-        builder.problem(("sections",), doc, "some questions for discussion have a letter and others none",
+        collector.problem(("sections",), doc, "some questions for discussion have a letter and others none",
                         "letter every question as printed (`n: a`), or none if the paper prints none")
     if content.summary:
         texts.append((content.summary, ("summary",), doc))
     for s_index, section in enumerate(content.sections):
         want = expected("roman", s_index + 1).upper()
         if section.n != want:
-            builder.problem(("sections", s_index, "n"), f"{doc} section {section.n}", f"expected section {want}, "
+            collector.problem(("sections", s_index, "n"), f"{doc} section {section.n}", f"expected section {want}, "
                             f"found {section.n}: sections run I, II, III, …", f"set `n: {want}`")
         blocks = [(section.paragraphs, ("sections", s_index, "paragraphs"), None)]
         blocks += [(sub.paragraphs, ("sections", s_index, "subsections", u_index, "paragraphs"), sub.title)
@@ -138,20 +134,20 @@ def _paper(builder, page, content: Paper) -> list:
                         texts.append((paragraph.after, (*where, "after"), doc))
                     continue
                 if paragraph.n != number:
-                    builder.problem((*where, "n"), f"{doc}.{paragraph.n}", f"expected paragraph {number}, found "
+                    collector.problem((*where, "n"), f"{doc}.{paragraph.n}", f"expected paragraph {number}, found "
                                     f"{paragraph.n}: paragraphs run 1, 2, 3, … through the document",
                                     f"set `n: {number}` and renumber the following paragraphs")
-                builder.paragraph(page, section.n, paragraph, where, f"{doc}.{paragraph.n}", heading)
+                collector.paragraph(page, section.n, paragraph, where, f"{doc}.{paragraph.n}", heading)
                 number = paragraph.n + 1
     for prefix, s_index, t_index, theme in numbered_themes(doc, content):
         loc = ("sections", s_index, "themes", t_index, "questions")
         if lettered == {True}:
-            labels = builder.sequence(theme.questions, "letter", letters + 1, loc, prefix)
+            labels = collector.sequence(theme.questions, "letter", letters + 1, loc, prefix)
             letters += len(theme.questions)
         else:
             labels = [str(position) for position in range(1, len(theme.questions) + 1)]
         for q_index, (question, label) in enumerate(zip(theme.questions, labels)):
-            builder.question(page, question, (*loc, q_index), f"{prefix}.{label}",
+            collector.question(page, question, (*loc, q_index), f"{prefix}.{label}",
                              f"{label})" if question.n else "", theme.title)
     return texts
 
@@ -229,11 +225,6 @@ def _target_problems(root: Path, edition) -> list[Problem]:
                     "correct the target (e.g. `WG.I.11`), or set `target: null` with a `flag:`",
                     line=line_of(node, ("citations", index, "target")))
             for index, row in enumerate(table.citations) if row.target and row.target not in known | meetings]
-
-
-def unmarked(text: str) -> list[str]:
-    """Symbols of Working Group documents written without a `cite:` link."""
-    return BARE_SYMBOL.findall(CITE.sub("", text))
 
 
 def themes(root: Path) -> tuple[Themes, object]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .catalog import ANNEX, ANNEX_ID, ITEM_TEXTS, Edition, Page, anchor_of
+from .edition import ANNEX, ANNEX_ID, Edition, Page, anchor_of
 from .errors import Problem
 from .loader import line_of
 from .numbering import from_roman, to_roman
@@ -88,7 +88,7 @@ class Resolver:
         a question's ID, or the field names the renderer uses (`overview`, `section B`, …)."""
         page, item = ctx.page, self.edition.item(ctx.item)
         if item is not None and item.page == page.slug:
-            fields = [name for name in ITEM_TEXTS if phrase in (getattr(item.source, name, None) or "")]
+            fields = [name for name, text in item.texts().items() if phrase in text]
             return line_of(page.node, (*item.loc, (fields or ["text"])[0]), phrase)
         section = re.fullmatch(r"section ([A-Z])", ctx.item)
         footnote = re.fullmatch(r"footnote (\d+)", ctx.item)
