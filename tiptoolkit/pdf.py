@@ -4,8 +4,8 @@ language, a checklist per chapter II–XI, the annex interview form, and the ful
 and parts). They are tagged PDFs (PDF/UA-1) with their fonts embedded.
 
 A PDF is rebuilt only when its fingerprint changes (its HTML with the styles inline, the font
-files, the WeasyPrint version): built PDFs are kept in a cache folder in the system's
-temporary folder, named by fingerprint. The PDFs load nothing but their font files.
+files, the WeasyPrint version): built PDFs are kept in a cache folder (:mod:`tiptoolkit.caches`),
+named by fingerprint. The PDFs load nothing but their font files.
 
 They are made in worker processes, each keeping one WeasyPrint font configuration for all the
 PDFs it makes: it decodes the WOFF2 font files once, not once per PDF (2 s of CPU a PDF, half
@@ -31,6 +31,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from . import caches
 from .catalog import editions as all_editions
 from .checklist import STYLESHEET, Printer, Section, load_publication
 from .edition import ROOT, Edition
@@ -41,7 +42,6 @@ from .fonts import PACKAGES, check_installed, files as font_files, font_faces, m
 from .templating import TEMPLATES
 
 log = logging.getLogger("tiptoolkit")
-CACHE = Path(tempfile.gettempdir()) / f"tiptoolkit-pdf-{os.getuid()}"
 KEEP_DAYS = 30  # cached PDFs not used for this long are removed
 PAGE_CSS = """
 @page {{
@@ -247,8 +247,9 @@ def _prune(cache: Path, used: set[Path]) -> None:
             path.unlink(missing_ok=True)
 
 
-def build_pdfs(root: Path = ROOT, cache: Path = CACHE) -> Manifest:
-    """Build (or reuse) every PDF of every language; report progress; return them by language."""
+def build_pdfs(root: Path = ROOT, cache: Path | None = None) -> Manifest:
+    """Build (or reuse) every PDF of every language; report progress; return them by language.
+    `cache` defaults to the `pdf` cache folder (:mod:`tiptoolkit.caches`)."""
     import weasyprint
 
     check_installed()
@@ -257,6 +258,7 @@ def build_pdfs(root: Path = ROOT, cache: Path = CACHE) -> Manifest:
     problems = [p for edition, document in planned for p in glyph_problems(edition, document, root)]
     if problems:
         raise ContentError(list(dict.fromkeys(problems)))  # a text is in a chapter's PDF and in the pack
+    cache = cache or caches.folder("pdf")
     cache.mkdir(parents=True, exist_ok=True)
     fonts, engine = _fonts_digest(), f"weasyprint {weasyprint.__version__}"
     targets = {document.name: cache / f"{_fingerprint(document, fonts, engine)}.pdf" for _, document in planned}
