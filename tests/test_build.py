@@ -57,3 +57,5 @@ def test_a_reload_rebuilds_only_what_the_edit_touches(sources, pdfs):
     assert rewritten == ["q/iv-c-1/index.html"]  # the edited question's permalink page, and no other
     assert "reloaded-marker" in (site / "q" / "iv-c-1" / "index.html").read_text(encoding="utf-8")
     assert sorted(after) == sorted(before)
+    fresh = build_site(sources / "fresh", sources, bundle=False, pdfs=pdfs)  # the same sources, nothing reused
+    assert files(site) == files(fresh)

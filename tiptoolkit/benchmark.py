@@ -192,8 +192,8 @@ def live_reload(work: Path, runs: int, root: Path) -> list[dict[str, float]]:
             edited, found = QUESTION_TEXT.subn(rf'\1 {marker}"', source.read_text(encoding="utf-8"), count=1)
             if not found:
                 raise RuntimeError(f"no `text: \"…\"` line to edit in {source.relative_to(copy)}")
+            written = time.time()  # the save begins (the server may notice it before it ends)
             source.write_text(edited, encoding="utf-8")
-            written = time.time()
             _wait_for(url, marker, server, log, timeout=120)
             shown = time.time()
             detected, rebuilt = (_logged_after(log, event, written) for event in ("Detected file changes",

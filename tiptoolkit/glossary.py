@@ -16,7 +16,7 @@ from typing import Iterator
 
 from .edition import ROOT, Edition, Page
 from .errors import ContentError, Problem
-from .loader import line_of, load_shared
+from .loader import line_of, load_required
 from .models import Glossary, Term
 
 GLOSSARY = Path("content") / "glossary.yml"
@@ -24,7 +24,7 @@ PAGE_SLUG = "glossary"
 
 
 def load_glossary(root: Path = ROOT) -> Glossary:
-    glossary, node = load_shared(root, GLOSSARY, Glossary)
+    glossary, node = load_required(root, GLOSSARY, Glossary)
     problems, seen = [], set()
     for index, term in enumerate(glossary.terms):
         if term.id in seen:

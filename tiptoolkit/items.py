@@ -32,6 +32,7 @@ class Collector:
         self.problems: list[Problem] = []
         self._root: yaml.Node | None = None
         self._file: Path | None = None
+        self._first: dict[str, Item] = {}  # the first item of each ID
         self._duplicates: set[str] = set()  # IDs given twice
         self._duplicate_lists: set[tuple] = set()  # lists where one duplicate was reported
         self.footnote_problems = 0
@@ -70,8 +71,8 @@ class Collector:
     def add(self, item: Item, loc: tuple) -> None:
         """Collect an item; a duplicate ID is reported once per list (its sub-items and the
         following entries of a misnumbered list repeat IDs too: one report says it)."""
-        first = next((existing for existing in self.items if existing.id == item.id), None)
-        if first is not None:
+        first = self._first.setdefault(item.id, item)
+        if first is not item:
             in_list = (item.page, item.part, item.parent)
             if item.parent not in self._duplicates and in_list not in self._duplicate_lists:
                 self.problem(loc, item.id, f"duplicate ID `{item.id}`: {describe(first.loc)} (line "

@@ -218,7 +218,13 @@ def read_yaml(path: Path) -> tuple[object, yaml.Node | None]:
 
 
 def load_model(path: Path, model: type[M]) -> tuple[M, yaml.Node | None]:
-    """Load and validate one content file against its model."""
+    """Load and validate one content file against its model. A file is read again only when it
+    changed (a live reload reads the edited file alone): the model is shared, never change it."""
+    return _load_model(path, model, files_state(path))
+
+
+@lru_cache(maxsize=64)  # every file of two editions, and the shared ones
+def _load_model(path: Path, model: type[M], state: tuple) -> tuple[M, yaml.Node | None]:
     data, root = read_yaml(path)
     try:
         return model.model_validate(data), root
@@ -243,14 +249,3 @@ def files_state(*paths: Path) -> tuple:
     """Name, modification time and size of every file at or under `paths`: equal states, same files."""
     files = sorted({f for p in paths for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file()})
     return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
-
-
-@lru_cache(maxsize=16)
-def _shared(root: Path, relative: Path, model: type[M], state: tuple) -> tuple[M, yaml.Node | None]:
-    return load_required(root, relative, model)
-
-
-def load_shared(root: Path, relative: Path, model: type[M]) -> tuple[M, yaml.Node | None]:
-    """`load_required` for a file every edition reads (the Working Group's tables, the resources,
-    the glossary): read again only when it changed. The model is shared: never change it."""
-    return _shared(root.resolve(), relative, model, files_state(root / relative))

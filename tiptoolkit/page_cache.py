@@ -1,8 +1,9 @@
 """Live reload's memory of converted pages. Python-Markdown takes most of a build's time, and an
 edit changes the Markdown of one page or two: a page whose Markdown, address and fellow files are
 those of a page converted in an earlier successful build takes that conversion's result instead
-of being converted again. Nothing is kept from a build that failed (a strict build fails on any
-warning, so a kept page never had one), and of a language built again, only its current pages."""
+of being converted again, and its entries of the search index (Material's search plugin parses
+every page's HTML for them). Nothing is kept from a build that failed (a strict build fails on
+any warning, so a kept page never had one), and of a language built again, only its current pages."""
 
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ class PageCache:
     def __init__(self) -> None:
         self._kept: dict[tuple, dict[str, Any]] = {}
         self._built: dict[tuple, dict[str, Any]] = {}  # by the build under way: kept if it succeeds
-        self._used: set[tuple] = set()  # the keys of the build under way
-        self.converted: list[str] = []  # the pages the last build converted (the others came from the cache)
+        self._used: dict[str, tuple] = {}  # the build under way: each page's key, by its file
         self._files: tuple[int, tuple] | None = None
+        self._index: object | None = None  # the search index whose entries come from here
+        self.converted: list[str] = []  # the pages the last build converted (the others came from the cache)
 
     def _key(self, page, config, files) -> tuple:
         if self._files is None or self._files[0] != id(files):
@@ -27,10 +29,11 @@ class PageCache:
     def attach(self, page, config) -> None:
         """Let `page` take its conversion from the cache (its own `render`, looked up before its class's)."""
         convert = page.render
+        self._search(config)
 
         def render(config, files) -> None:
             key = self._key(page, config, files)
-            self._used.add(key)
+            self._used[page.file.src_uri] = key
             if key in self._kept:
                 kept = self._kept[key]
                 for name in RESULT:
@@ -46,13 +49,34 @@ class PageCache:
 
         page.render = render
 
+    def _search(self, config) -> None:
+        """Let the search index of this build take a page's entries from the cache too."""
+        index = getattr(config.plugins.get("material/search"), "search_index", None)
+        if index is None or index is self._index:
+            return
+        self._index, add = index, index.add_entry_from_context
+
+        def add_entries(page) -> None:
+            key = self._used.get(page.file.src_uri)
+            record = self._kept.get(key) or self._built.get(key)
+            if record is not None and "entries" in record:
+                index.entries.extend(dict(entry) for entry in record["entries"])
+                return
+            start = len(index.entries)
+            add(page)
+            if record is not None:
+                record["entries"] = [dict(entry) for entry in index.entries[start:]]
+
+        index.add_entry_from_context = add_entries
+
     def starting(self) -> None:
         """A build begins."""
         self.converted = []
 
     def succeeded(self) -> None:
-        built = {key[0] for key in self._used}
-        self._kept = {key: kept for key, kept in self._kept.items() if key[0] not in built or key in self._used}
+        used = set(self._used.values())
+        built = {key[0] for key in used}
+        self._kept = {key: kept for key, kept in self._kept.items() if key[0] not in built or key in used}
         self._kept.update(self._built)
         self.failed()
 

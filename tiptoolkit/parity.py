@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -19,7 +20,7 @@ import yaml
 from .catalog import load_edition
 from .edition import ROOT, SOURCE_LANGUAGE, Edition, Page, languages
 from .errors import ContentError, Problem
-from .loader import line_of, read_yaml
+from .loader import files_state, line_of, read_yaml
 from .markup import CITE, COUNTRY, FOOTNOTE_REF
 from .xref import PATTERNS
 
@@ -141,13 +142,18 @@ def stale(units: list[Unit], recorded: dict[str, str], lang: str, root: Path) ->
 
 
 def read_fingerprints(root: Path, lang: str) -> dict[str, str]:
+    """The recorded fingerprints of a translation (read again only when the file changed: the
+    dict is shared, never change it)."""
     path = fingerprints_path(root, lang)
-    if not path.exists():
-        return {}
+    return _fingerprints(path, files_state(path)) if path.exists() else {}
+
+
+@lru_cache(maxsize=4)
+def _fingerprints(path: Path, state: tuple) -> dict[str, str]:
     data, _ = read_yaml(path)
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise ContentError([Problem(path, "(whole file)", "expected `unit: fingerprint` lines",
-                                    f"restore it with git, or run `make reviewed EDITION={lang}`")])
+                                    f"restore it with git, or run `make reviewed EDITION={path.parent.name}`")])
     return data
 
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import caches
+from . import caches, processes
 from .catalog import editions as all_editions
 from .checklist import STYLESHEET, Printer, Section, load_publication
 from .edition import ROOT, Edition
@@ -270,7 +270,8 @@ def build_pdfs(root: Path = ROOT, cache: Path | None = None) -> Manifest:
         started = time.perf_counter()
         workers = min(len(todo), os.cpu_count() or 1)
         with tempfile.TemporaryDirectory(prefix="tiptoolkit-fonts-") as scratch, ProcessPoolExecutor(
-                workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
+                workers, mp_context=processes.forking() or multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
                 initargs=(scratch,)) as pool:
             jobs = {pool.submit(_render, document.html, str(targets[document.name])): document for document in todo}
             for done, job in enumerate(as_completed(jobs), start=1):

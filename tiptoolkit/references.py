@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import wg
 from .edition import Edition, Page
@@ -116,8 +117,10 @@ def _quoted(items: list) -> Iterator[str]:
         yield from _quoted(getattr(item, "items", None) or [])
 
 
+@lru_cache(maxsize=8)  # per loaded edition: a live reload checks again only the edition it reloaded
 def problems(edition: Edition) -> list[Problem]:
-    """Every reference of the edition's texts that leads nowhere, each with file, line and fix."""
+    """Every reference of the edition's texts that leads nowhere, each with file, line and fix
+    (the list is shared: never change it)."""
     resolver = Resolver(edition)
     citations = Citations(edition, resolver)
     for text in texts(edition):

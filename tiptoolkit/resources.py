@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .edition import ROOT, Edition
 from .errors import ContentError, Problem
-from .loader import line_of, load_shared
+from .loader import line_of, load_required
 from .models import ResourceCatalogue
 from .xref import box_anchor
 
@@ -28,7 +28,7 @@ _FOOTNOTE = re.compile(r"([A-Z][A-Z0-9]*)#fn\.(\d+)")
 
 
 def load_resources(root: Path = ROOT) -> tuple[ResourceCatalogue, object]:
-    return load_shared(root, RESOURCES, ResourceCatalogue)
+    return load_required(root, RESOURCES, ResourceCatalogue)
 
 
 def box_places(edition: Edition) -> list[str]:

@@ -4,33 +4,34 @@
 (built first, see :mod:`tiptoolkit.pdf`); `site/index.html` offers the language choice;
 `site/q/` holds the short permalinks; `site/toolkit-offline.zip` is the offline bundle: the
 same site built to be opened from `file://` (plain `.html` links, search index as a script,
-the search worker in an iframe). A build goes to a temporary folder and replaces `site/` only
-when everything succeeded, so a failed build never leaves a half-built or stale-mixed site.
+the search worker in an iframe). The languages are built at the same time, one process each.
+A build goes to a temporary folder and replaces `site/` only when everything succeeded, so a
+failed build never leaves a half-built or stale-mixed site; a live reload's build replaces only
+the languages it rebuilt, and writes only the short permalinks that changed.
 """
 
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import shutil
-import sys
 import tempfile
-import threading
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 import jinja2
 
-from . import caches
+from . import caches, processes
 from .catalog import editions as all_editions
-from .edition import ROOT, languages
 from .csp import with_policy
+from .edition import ROOT, languages
 from .loader import files_state
+from .markup import PERMALINKS, permalink_path, plain_text
 from .page_cache import PageCache
 from .pdf import Manifest, build_pdfs
-from .markup import PERMALINKS, permalink_path, plain_text
 from .templating import TEMPLATES
 from .validate import validate
 
@@ -39,6 +40,7 @@ logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)  # i
 WATCHED = ("chapters", "content", "hooks", "overrides", "tiptoolkit", "mkdocs.yml")
 BUNDLE_FOLDER = "toolkit-offline"   # the folder the zip unpacks to
 BUNDLE = f"{BUNDLE_FOLDER}.zip"
+POLLING = 0.1  # seconds between two looks at the sources for changes (MkDocs's default: 0.5)
 SHIM = "assets/javascripts/iframe-worker.js"
 SHIM_SOURCE = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
 
@@ -88,13 +90,11 @@ def _build_language(lang: str, root: Path, pdfs: Manifest, targets: list[tuple[P
                       pages=None if offline else pages)
 
 
-def _parallel() -> multiprocessing.context.BaseContext | None:
-    """Processes forked from this one (they inherit its loaded editions, so they start at once),
-    where forking is safe: on Linux, from a process running no other thread (the live-reload
-    server runs threads: its rebuilds stay in its own process)."""
-    if sys.platform != "linux" or threading.active_count() > 1 or (os.cpu_count() or 1) < 2:
-        return None
-    return multiprocessing.get_context("fork")
+def _parallel() -> BaseContext | None:
+    """Processes forked from this one, which inherit its loaded editions (new processes would
+    take longer to start than a language takes to build); None on one core or where forking is
+    not safe."""
+    return processes.forking() if (os.cpu_count() or 1) > 1 else None
 
 
 def _build_editions(root: Path, pdfs: Manifest, targets: dict[str, list[tuple[Path, bool]]], bundle: bool,
@@ -125,7 +125,6 @@ def _short_permalinks(root: Path) -> dict[str, str]:
     printed on the checklists): a page that sends the reader to the item or page in their
     language (`q/permalink.js`), with a plain link per language. By path under the site."""
     editions = list(all_editions(root).values())
-    template = TEMPLATES.get_template("permalink.html")
     out = {f"{PERMALINKS}/permalink.js": TEMPLATES.loader.get_source(TEMPLATES, "permalink.js")[0]}
     targets = [(item.anchor, item.id, [{"href": f"../../{item.path(e.lang)}",
                                         "read": e.strings.labels.read_question.replace("{id}", item.id),
@@ -136,9 +135,16 @@ def _short_permalinks(root: Path) -> dict[str, str]:
                    "text": plain_text(e.page(page.slug).content.title, e.strings.labels.country)} for e in editions])
                 for page in editions[0].pages]
     for anchor, name, links in targets:
-        choices = [{"lang": e.lang, "site_name": e.strings.site_name, **link} for e, link in zip(editions, links)]
-        out[f"{permalink_path(anchor)}index.html"] = with_policy(template.render(id=name, choices=choices))
+        choices = tuple(tuple({"lang": e.lang, "site_name": e.strings.site_name, **link}.items())
+                        for e, link in zip(editions, links))
+        out[f"{permalink_path(anchor)}index.html"] = _permalink_page(name, choices)
     return out
+
+
+@lru_cache(maxsize=4096)  # a live reload makes again only the pages whose texts changed
+def _permalink_page(name: str, choices: tuple[tuple[tuple[str, str], ...], ...]) -> str:
+    template = TEMPLATES.get_template("permalink.html")
+    return with_policy(template.render(id=name, choices=[dict(choice) for choice in choices]))
 
 
 def _write(site: Path, files: dict[str, str]) -> None:
@@ -149,10 +155,12 @@ def _write(site: Path, files: dict[str, str]) -> None:
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-    for folder in {(site / path).parts[len(site.parts)] for path in files}:
-        for stale in [p for p in (site / folder).rglob("*") if p.is_file()
-                      and p.relative_to(site).as_posix() not in files]:
-            stale.unlink()
+    for folder in {path.split("/")[0] for path in files}:
+        for here, _, names in os.walk(site / folder):
+            under = Path(here).relative_to(site).as_posix()
+            for name in names:
+                if f"{under}/{name}" not in files:
+                    os.unlink(os.path.join(here, name))
 
 
 def _zip(folder: Path, target: Path) -> None:
@@ -186,7 +194,8 @@ def build_site(site: Path | None = None, root: Path = ROOT, bundle: bool = True,
     """Build every language into `site` (default `<root>/site`), atomically; with `bundle`,
     also the offline zip. The PDFs are built (or reused, see :mod:`tiptoolkit.pdf`) unless
     given (live reload keeps those of its first build). With `only`, just those languages are
-    built again (with the root page and the short permalinks); the others stay as they are.
+    built again (with the root page and the short permalinks); the others stay as they are, and
+    so does the offline zip.
     `pages` converts only the pages it does not have yet (live reload)."""
     site = site or root / "site"
     validate(root)  # content errors are reported as such, before MkDocs runs
@@ -195,13 +204,15 @@ def build_site(site: Path | None = None, root: Path = ROOT, bundle: bool = True,
     if bundle and not SHIM_SOURCE.is_file():
         raise FileNotFoundError(f"{SHIM_SOURCE} is missing: run `make install` (it runs `npm ci`)")
     langs = [lang for lang in languages(root) if only is None or lang in only or not (site / lang).is_dir()]
+    whole = len(langs) == len(languages(root))
+    linked = bundle or (not whole and (site / BUNDLE).is_file())  # a live reload keeps the first build's zip
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     offline = staging.with_name(staging.name + "-bundle") / BUNDLE_FOLDER
     try:
         targets = {lang: [(staging / lang, False), *([(offline / lang, True)] if bundle else [])] for lang in langs}
-        _build_editions(root, pdfs, targets, bundle, pages)
-        (staging / "index.html").write_text(render_root(root, bundle=bundle), encoding="utf-8")
-        permalinks, whole = _short_permalinks(root), len(langs) == len(languages(root))
+        _build_editions(root, pdfs, targets, linked, pages)
+        (staging / "index.html").write_text(render_root(root, bundle=linked), encoding="utf-8")
+        permalinks = _short_permalinks(root)
         if whole:
             _write(staging, permalinks)
         if bundle:
@@ -210,8 +221,6 @@ def build_site(site: Path | None = None, root: Path = ROOT, bundle: bool = True,
         _swap(staging, site, whole)
         if not whole:
             _write(site, permalinks)
-            if not bundle:
-                (site / BUNDLE).unlink(missing_ok=True)  # as in a whole build without the bundle
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(offline.parent, ignore_errors=True)
@@ -254,7 +263,8 @@ def serve(host: str = "127.0.0.1", port: int = 8000, root: Path = ROOT) -> None:
             log.error("build failed, still serving the previous site:\n%s", exc)
 
     build_site(site, root, pdfs=pdfs, pages=pages)  # the first build is complete; reloads skip the offline bundle
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site), mount_path="/")
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site), mount_path="/",
+                              polling_interval=POLLING)
     for name in WATCHED:
         server.watch(str(root / name))
     log.info("serving the site at http://%s:%d/", host, port)

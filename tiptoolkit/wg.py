@@ -16,7 +16,7 @@ from pathlib import Path
 from .edition import KINDS, Page
 from .errors import ContentError, Problem
 from .items import Collector
-from .loader import line_of, load_model, load_shared
+from .loader import line_of, load_model, load_required
 from .models import (
     Citations,
     CompanionDocument,
@@ -37,7 +37,7 @@ QUESTIONS = "Q"  # the questions' place in IDs: `BP2019.Q.3.g`
 
 def register(root: Path) -> Register:
     """`content/wg/documents.yml`, checked: slugs and ID prefixes once each, reports in meeting order."""
-    register, node = load_shared(root, REGISTER, Register)
+    register, node = load_required(root, REGISTER, Register)
     problems = []
     for field, values in (("slug", [d.slug for d in register.documents]), ("id", [d.id for d in register.documents])):
         for index, value in enumerate(values):
@@ -177,7 +177,7 @@ class Target:
 
 
 def citations(root: Path) -> tuple[Citations, object]:
-    return load_shared(root, CITATIONS, Citations)
+    return load_required(root, CITATIONS, Citations)
 
 
 def cited(symbol: str, locator: str | None) -> str:
@@ -228,19 +228,18 @@ def _target_problems(root: Path, edition) -> list[Problem]:
 
 
 def themes(root: Path) -> tuple[Themes, object]:
-    return load_shared(root, THEMES, Themes)
+    return load_required(root, THEMES, Themes)
 
 
 def theme_ids(edition) -> dict[str, tuple]:
     """Every theme of questions: ID -> (page, theme title, its question items)."""
-    out = {}
-    for page in edition.pages:
-        if page.document is None or page.document.kind != "paper":
-            continue
-        for theme_id, _, _, theme in numbered_themes(page.document.id, page.content):
-            out[theme_id] = (page, theme.title, [i for i in edition.items if i.parent is None
-                                                 and i.id.startswith(theme_id + ".")])
-    return out
+    questions: dict[str, list] = {}  # by theme ID: `BP2019.Q.3.g` is of `BP2019.Q.3`
+    for item in edition.items:
+        if item.kind == "discussion-question":
+            questions.setdefault(item.id.rsplit(".", 1)[0], []).append(item)
+    return {theme_id: (page, theme.title, questions.get(theme_id, []))
+            for page in edition.pages if page.document is not None and page.document.kind == "paper"
+            for theme_id, _, _, theme in numbered_themes(page.document.id, page.content)}
 
 
 def theme_problems(root: Path, edition) -> list[Problem]:
