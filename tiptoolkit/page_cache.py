@@ -2,7 +2,9 @@
 edit changes the Markdown of one page or two: a page whose Markdown, address and fellow files are
 those of a page converted in an earlier successful build takes that conversion's result instead
 of being converted again, and its entries of the search index (Material's search plugin parses
-every page's HTML for them). Nothing is kept from a build that failed (a strict build fails on
+every page's HTML for them); and the theme's list of files is made once (MkDocs walks the
+theme's folders at every build, Material's thousands of icons included). A change to the theme
+or the code starts a new cache. Nothing is kept from a build that failed (a strict build fails on
 any warning, so a kept page never had one), and of a language built again, only its current pages."""
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ class PageCache:
         self._used: dict[str, tuple] = {}  # the build under way: each page's key, by its file
         self._files: tuple[int, tuple] | None = None
         self._index: object | None = None  # the search index whose entries come from here
+        self._templates: list[str] | None = None  # the theme's files
         self.converted: list[str] = []  # the pages the last build converted (the others came from the cache)
 
     def _key(self, page, config, files) -> tuple:
@@ -69,9 +72,19 @@ class PageCache:
 
         index.add_entry_from_context = add_entries
 
-    def starting(self) -> None:
-        """A build begins."""
+    def starting(self, config) -> None:
+        """A build of `config` begins."""
         self.converted = []
+        make_env = config.theme.get_env
+
+        def env():
+            made = make_env()
+            if self._templates is None:
+                self._templates = made.loader.list_templates()
+            made.loader.list_templates = lambda: list(self._templates)
+            return made
+
+        config.theme.get_env = env
 
     def succeeded(self) -> None:
         used = set(self._used.values())

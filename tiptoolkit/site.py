@@ -68,7 +68,7 @@ def _mkdocs_build(lang: str, site_dir: Path, root: Path, pdfs: Manifest, *, offl
         config.extra["polyfills"] = [SHIM]  # served from the bundle, not from unpkg.com
     config.extra["page_cache"] = pages
     if pages:
-        pages.starting()
+        pages.starting(config)
     try:
         build(config)
     except BaseException:
@@ -229,14 +229,17 @@ def build_site(site: Path | None = None, root: Path = ROOT, bundle: bool = True,
 
 def _source_states(root: Path) -> dict[str | None, tuple]:
     """The state of the sources: per language, of its own files; under `None`, of everything
-    else that is watched (what every language is built from)."""
+    else that is watched (what every language is built from). Python's bytecode caches are not
+    sources (importing the hooks writes one)."""
     langs = languages(root)
     own = {lang: (root / "content" / lang, root / "chapters" / lang) for lang in langs}
     folders = [path for name in WATCHED for path in ((root / name).iterdir() if name in ("chapters", "content")
                                                    else [root / name])]
-    states: dict[str | None, tuple] = {lang: files_state(*paths) for lang, paths in own.items()}
-    states[None] = files_state(*(path for path in folders if path not in {p for paths in own.values() for p in paths}))
-    return states
+    shared = [path for path in folders if path not in {p for paths in own.values() for p in paths}]
+    states = {lang: files_state(*paths) for lang, paths in own.items()}
+    states[None] = files_state(*shared)
+    return {key: tuple(entry for entry in state if "__pycache__" not in Path(entry[0]).parts)
+            for key, state in states.items()}
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000, root: Path = ROOT) -> None:
