@@ -84,7 +84,7 @@ serve: check build-packages $(NODE_STAMP)   ## build, then preview at http://127
 	cd $(HERE) && $(BIN)/tiptoolkit serve
 
 test: check system-packages $(NODE_STAMP)   ## every test and quality gate (see README)
-	cd $(HERE) && $(BIN)/python -m pytest -n auto
+	cd $(HERE) && $(BIN)/python -m pytest -n auto --durations=15
 
 test-fast: check   ## only the content tests (pytest -m content): no browser, no Java, no node_modules
 	cd $(HERE) && $(BIN)/python -m pytest -n auto -m content
