@@ -20,7 +20,7 @@ from filelock import FileLock
 
 from tiptoolkit import caches
 from tiptoolkit.catalog import load_edition
-from tiptoolkit.edition import ROOT
+from tiptoolkit.edition import ROOT, languages
 from tiptoolkit.pdf import Manifest, build_pdfs
 from tiptoolkit.site import build_site
 
@@ -133,6 +133,16 @@ def search():
         results.first.wait_for()
         return results
     return run
+
+
+PAGE_GROUPS = (*languages(), "root")  # each edition's pages, then the root's own (language choice, short permalinks)
+
+
+def page_group(path: str) -> str:
+    """Which of PAGE_GROUPS a page of the site is in (tests that visit every page run per group,
+    so that test workers share them)."""
+    first = path.split("/")[0]
+    return first if first in PAGE_GROUPS[:-1] else PAGE_GROUPS[-1]
 
 
 PERMALINK_SAMPLE = ("q/iv-d-3-o/index.html", "q/annex-e-1-a-ii/index.html", "q/vii-c-1/index.html", "q/iv/index.html")

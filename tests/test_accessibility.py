@@ -4,6 +4,7 @@ reaches every question's link."""
 import json
 
 import pytest
+from conftest import PAGE_GROUPS, page_group
 
 from tiptoolkit.edition import ROOT, anchor_of, languages
 
@@ -30,9 +31,12 @@ def violations(page) -> list[str]:
             else json.dumps(n["target"]) for n in v["nodes"][:5]) for v in result["violations"]]
 
 
-def test_no_wcag_violation_on_any_page(served, axe_page, page_paths):
+@pytest.mark.parametrize("group", PAGE_GROUPS)
+def test_no_wcag_violation_on_any_page(served, axe_page, page_paths, group):
+    paths = [path for path in page_paths if page_group(path) == group]
+    assert paths
     problems = []
-    for path in page_paths:
+    for path in paths:
         axe_page.goto(served + path, wait_until="load")
         problems += [f"{path}: {v}" for v in violations(axe_page)]
     assert not problems, "\n".join(problems)
