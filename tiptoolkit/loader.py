@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import types
 import typing
-from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -179,9 +179,10 @@ def _duplicate_keys(path: Path, node: yaml.Node | None, loc: tuple = ()) -> list
     return problems
 
 
-def read_yaml(path: Path) -> tuple[object, yaml.Node | None]:
-    """Parse a YAML file; syntax, encoding and emptiness problems become ContentError."""
-    raw_bytes = path.read_bytes()
+def read_yaml(path: Path, raw_bytes: bytes | None = None) -> tuple[object, yaml.Node | None]:
+    """Parse a YAML file (its bytes, if already read); syntax, encoding and emptiness problems
+    become ContentError."""
+    raw_bytes = path.read_bytes() if raw_bytes is None else raw_bytes
     try:
         raw = raw_bytes.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -218,14 +219,24 @@ def read_yaml(path: Path) -> tuple[object, yaml.Node | None]:
 
 
 def load_model(path: Path, model: type[M]) -> tuple[M, yaml.Node | None]:
-    """Load and validate one content file against its model. A file is read again only when it
-    changed (a live reload reads the edited file alone): the model is shared, never change it."""
-    return _load_model(path, model, files_state(path))
+    """Load and validate one content file against its model. Content already read is not parsed
+    again (a live reload parses the edited file alone; a copy of the sources, its changed files
+    alone): the model is shared, never change it."""
+    raw = path.read_bytes()
+    key = (model, hashlib.sha256(raw).digest())
+    if key not in _parsed:
+        _parsed[key] = _parse(path, raw, model)
+        if len(_parsed) > PARSED_KEPT:
+            del _parsed[next(iter(_parsed))]  # the oldest
+    return _parsed[key]
 
 
-@lru_cache(maxsize=64)  # every file of two editions, and the shared ones
-def _load_model(path: Path, model: type[M], state: tuple) -> tuple[M, yaml.Node | None]:
-    data, root = read_yaml(path)
+PARSED_KEPT = 128  # every file of two editions and the shared ones, twice over
+_parsed: dict[tuple, tuple] = {}  # (model, SHA-256 of the file's bytes) -> (model instance, node)
+
+
+def _parse(path: Path, raw: bytes, model: type[M]) -> tuple[M, yaml.Node | None]:
+    data, root = read_yaml(path, raw)
     try:
         return model.model_validate(data), root
     except ValidationError as exc:
