@@ -312,8 +312,9 @@ def run(runs: int = 3, root: Path = ROOT) -> tuple[list[Row], dict]:
         work = Path(tmp)
         site = work / "site"
         load = [os.getloadavg()]
-        pdf = pdf_builds(work / "pdf-cache", runs, root)
-        pdfs = build_pdfs(root, cache=work / "pdf-cache")
+        cache = work / "pdf-cache"
+        pdf = pdf_builds(cache, runs, root)
+        pdfs = build_pdfs(root, cache=cache)
         configs = [write_baseline(lang, work / "baseline" / lang, root, pdfs) for lang in langs]
         build_site(site, root, bundle=False, pdfs=pdfs)  # warm-up: imports and first-use caches, untimed
         times = time_alternating({

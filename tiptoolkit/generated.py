@@ -11,6 +11,7 @@ two cannot drift apart. Links in the generated Markdown are to paths under the d
 from __future__ import annotations
 
 import os
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,7 +75,8 @@ def generated(lang: str, root: Path, pdfs: Manifest, *, directory_urls: bool = T
     files[MISSION] = checklist_pages.mission_markdown(edition)
     for pdf in pdfs[lang]:
         files[checklist_pages.pdf_path(pdf)] = pdf.path
-    files[FONTS_CSS] = fonts.font_faces(lambda path: f"../fonts/{path.name}")  # from assets/stylesheets/
+    files[FONTS_CSS] = fonts.font_faces(lambda path: posixpath.relpath(f"{FONTS}/{path.name}",
+                                                                       posixpath.dirname(FONTS_CSS)))
     for path in fonts.files():
         files[f"{FONTS}/{path.name}"] = path
     files["questions.json"] = export.to_json(edition)

@@ -94,5 +94,7 @@ class PageCache:
         self.failed()
 
     def failed(self) -> None:
+        """The build under way ended (after `succeeded`, or failed): nothing of it is kept but what
+        `succeeded` kept."""
         self._built.clear()
         self._used.clear()

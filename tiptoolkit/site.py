@@ -265,7 +265,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000, root: Path = ROOT) -> None:
         except Exception as exc:  # keep serving the last good site; the error is shown in the terminal
             log.error("build failed, still serving the previous site:\n%s", exc)
 
-    build_site(site, root, pdfs=pdfs, pages=pages)  # the first build is complete; reloads skip the offline bundle
+    build_site(site, root, pdfs=pdfs, pages=pages)  # complete; reloads keep its PDFs and offline zip
     server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site), mount_path="/",
                               polling_interval=POLLING)
     for name in WATCHED:
