@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from mkdocs_macros.plugin import MacrosPlugin
 
-from tiptoolkit import pages_macros
+from tiptoolkit import build_inputs, pages_macros
 from tiptoolkit.edition import Edition
 
 
 def define_env(env: MacrosPlugin) -> None:
     def edition() -> Edition:
-        return env.conf.extra["toolkit"].edition
+        return build_inputs.of(env.conf).generated.edition
 
     @env.macro
     def table_of_contents() -> str:

@@ -15,31 +15,32 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from tiptoolkit import csp, theme_fixes
+from tiptoolkit import build_inputs, csp, theme_fixes
 from tiptoolkit.errors import ContentError
 from tiptoolkit.generated import Generated, generated, not_found_page
 from tiptoolkit.site import theme_cache
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """The edition's navigation, names and languages; its files wait in `extra.toolkit`."""
-    if config.extra.get("pdfs") is None:
+    """The edition's navigation, names and languages; its files wait in the build's inputs."""
+    inputs = build_inputs.of(config)
+    if inputs is None:
         raise PluginError("the site is built by `make build` or `make serve` (tiptoolkit), which make the PDF "
                           "checklists first; plain `mkdocs build` cannot")
     try:
-        toolkit = generated(config.theme["language"], Path(config.config_file_path).parent, config.extra["pdfs"],
+        toolkit = generated(config.theme["language"], Path(config.config_file_path).parent, inputs.pdfs,
                             directory_urls=config.use_directory_urls)
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     config.site_name, config.site_description, config.nav = toolkit.site_name, toolkit.site_description, toolkit.nav
     config.extra["editions"] = toolkit.editions
     config.extra["alternate"] = True  # Material then shows partials/alternate.html: ours links page to page
-    config.extra["toolkit"] = toolkit
+    inputs.generated = toolkit
     return config
 
 
 def _toolkit(config: MkDocsConfig) -> Generated:
-    return config.extra["toolkit"]
+    return build_inputs.of(config).generated
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -57,8 +58,9 @@ def _file(config: MkDocsConfig, path: str, source: str | Path) -> File:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Live reload: the page takes its conversion from the last build if nothing it depends on changed."""
-    if config.extra.get("page_cache"):
-        config.extra["page_cache"].attach(page, config)
+    pages = build_inputs.of(config).pages
+    if pages:
+        pages.attach(page, config)
     return markdown
 
 

@@ -394,6 +394,23 @@ def test_real_content_passes(sources, capsys):
     assert "content ok" in capsys.readouterr().out
 
 
+def test_checks_in_one_process_see_each_edit_and_its_undoing(sources, capsys):
+    """What the checks keep of unchanged pages (live reload) never hides an edit."""
+    annex, iv = sources / "chapters/en/annex.yml", sources / EN_IV
+    original = {path: path.read_text(encoding="utf-8") for path in (annex, iv)}
+    assert check(sources) == 0
+    swap(sources, "chapters/en/annex.yml", "in the context of {country}?", "in the context of the country?")
+    assert check(sources) == 1
+    assert "ANNEX.C.2: footnote markers, {country}" in capsys.readouterr().err
+    swap(sources, EN_IV, "trafficking in persons", "trafficking of persons")
+    assert check(sources) == 1
+    err = capsys.readouterr().err
+    assert "ANNEX.C.2: footnote markers" in err and "a wrong variant of the glossary term" in err
+    for path, text in original.items():
+        path.write_text(text, encoding="utf-8")
+    assert check(sources) == 0
+
+
 # --- the real build: escaping, and a failed build leaves site/ alone -----------------------
 
 INJECTED = {  # where -> (file, old text, the payload put in front of it, page whose HTML must show it as text)

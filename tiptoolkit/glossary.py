@@ -12,11 +12,11 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from typing import Iterator
 
 from .edition import ROOT, Edition, Page
 from .errors import ContentError, Problem
 from .loader import line_of, load_required
+from .memo import Memo, page_key
 from .models import Glossary, Term
 
 GLOSSARY = Path("content") / "glossary.yml"
@@ -36,8 +36,8 @@ def load_glossary(root: Path = ROOT) -> Glossary:
     return glossary
 
 
-def texts(edition: Edition) -> Iterator[tuple[Page, tuple, str]]:
-    """Every text of an edition's content files, with its page and place."""
+def _texts(page: Page) -> list[tuple[tuple, str]]:
+    """Every text of a page's content file, with its place."""
     def walk(value, loc):
         if isinstance(value, str):
             yield loc, value
@@ -48,10 +48,10 @@ def texts(edition: Edition) -> Iterator[tuple[Page, tuple, str]]:
             for index, item in enumerate(value):
                 yield from walk(item, (*loc, index))
 
-    for page in edition.pages:
-        for loc, text in walk(page.content.model_dump(), ()):
-            if loc[-1] not in ("n", "letter"):
-                yield page, loc, text
+    return [(loc, text) for loc, text in walk(page.content.model_dump(), ()) if loc[-1] not in ("n", "letter")]
+
+
+_per_page = Memo(size=512)  # what each page uses, per edition and glossary: a live reload looks again at one page
 
 
 def _phrase(phrase: str, plurals: bool) -> str:
@@ -71,14 +71,6 @@ def _pattern(phrases: tuple[str, ...], plurals: bool = True) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(_phrase(p, plurals) for p in phrases) + r")(?![\w-])", re.I)
 
 
-def page_texts(edition: Edition) -> dict[str, str]:
-    """Each page's texts, joined, in lower case with single spaces (for finding where terms are used)."""
-    joined: dict[str, list[str]] = {page.slug: [] for page in edition.pages}
-    for page, _, text in texts(edition):
-        joined[page.slug].append(" ".join(text.split()).casefold())
-    return {slug: "\n".join(parts) for slug, parts in joined.items()}
-
-
 def _uses(pattern: re.Pattern, text: str) -> bool:
     """Whether `text` (lower case, single spaces) has a match of `pattern` that starts a word."""
     return any(m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_")
@@ -93,21 +85,44 @@ def _usage_pattern(phrases: tuple[str, ...]) -> re.Pattern:
                                for p in phrases) + r"(?![\w-])")
 
 
-def usage(term: Term, edition: Edition, joined: dict[str, str]) -> list[Page]:
-    """The pages whose texts (`page_texts`) use the term, in reading order."""
-    phrases = tuple(p for p in (term.term.get(edition.lang), *term.forms.get(edition.lang, [])) if p)
-    pattern = _usage_pattern(phrases)
-    return [page for page in edition.pages if _uses(pattern, joined[page.slug])]
+def _used(glossary: Glossary, lang: str, page: Page) -> frozenset[str]:
+    """The terms (ids) that the page's texts use."""
+    joined = "\n".join(" ".join(text.split()).casefold() for _, text in _texts(page))
+    return frozenset(term.id for term in glossary.terms if _uses(_usage_pattern(_phrases(term, lang)), joined))
+
+
+def _phrases(term: Term, lang: str) -> tuple[str, ...]:
+    return tuple(p for p in (term.term.get(lang), *term.forms.get(lang, [])) if p)
+
+
+def usage(glossary: Glossary, edition: Edition) -> dict[str, list[Page]]:
+    """Per term (id), the pages whose texts use it, in reading order."""
+    used = {term.id: [] for term in glossary.terms}
+    for page in edition.pages:
+        objects, values = page_key(page)
+        for term_id in _per_page((glossary, *objects), ("used", edition.lang, *values),
+                                 lambda: _used(glossary, edition.lang, page)):
+            used[term_id].append(page)
+    return used
 
 
 def wrong_variants(glossary: Glossary, edition: Edition) -> list[Problem]:
     """Every text that uses a wrong variant of a glossary term."""
+    problems = []
+    for page in edition.pages:
+        objects, values = page_key(page)
+        problems += _per_page((glossary, *objects), ("wrong", edition.lang, *values),
+                              lambda: _page_wrong_variants(glossary, edition, page))
+    return problems
+
+
+def _page_wrong_variants(glossary: Glossary, edition: Edition, page: Page) -> list[Problem]:
     variants = [(variant, term) for term in glossary.terms for variant in term.wrong.get(edition.lang, [])]
     if not variants:
         return []
     any_variant = _pattern(tuple(v for v, _ in variants), plurals=False)
     problems = []
-    for page, loc, text in texts(edition):
+    for loc, text in _texts(page):
         if not any_variant.search(text):
             continue
         for variant, term in variants:
@@ -135,10 +150,10 @@ def markdown(glossary: Glossary, edition: Edition, other_langs: list[str]) -> st
     lines = ["---", f"title: {json.dumps(labels.glossary, ensure_ascii=False)}", "---", "",
              f"# {html.escape(labels.glossary, quote=False)} {{#{PAGE_SLUG}}}", "",
              html.escape(labels.glossary_intro, quote=False), "", '<dl class="tk-glossary" markdown="1">']
-    joined = page_texts(edition)
+    used = usage(glossary, edition)
     for term in sorted(glossary.terms, key=lambda t: t.term[edition.lang].casefold()):
         others = " · ".join(f'<span lang="{lang}">{html.escape(term.term[lang])}</span>' for lang in other_langs)
-        pages = usage(term, edition, joined)
+        pages = used[term.id]
         where = ", ".join(f"[{html.escape(page.numeral or page.content.title, quote=False)}]({page.slug}.md)"
                           for page in pages)
         lines += [f'<dt id="{term.id}">{html.escape(term.term[edition.lang])} <small>({others})</small></dt>',

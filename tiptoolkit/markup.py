@@ -7,6 +7,7 @@ permalink is."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .edition import ANNEX, Page
 from .models import Chapter, Labels
@@ -24,6 +25,7 @@ def unmarked(text: str) -> list[str]:
     return BARE_SYMBOL.findall(CITE.sub("", text))
 
 
+@lru_cache(maxsize=32768)  # every item of both editions, read by the exports and the permalinks at every build
 def plain_text(raw: str, country: str) -> str:
     """A content text with no markup, on one line: footnote markers dropped, citations reduced
     to their printed text, the blank spelt out."""

@@ -2,9 +2,9 @@
 edit changes the Markdown of one page or two: a page whose Markdown, address and fellow files are
 those of a page converted in an earlier successful build takes that conversion's result instead
 of being converted again, and its entries of the search index (Material's search plugin parses
-every page's HTML for them); and the theme's list of files is made once (MkDocs walks the
-theme's folders at every build, Material's thousands of icons included). A change to the theme
-or the code starts a new cache. Nothing is kept from a build that failed (a strict build fails on
+every page's HTML for them); and the theme's templates are loaded, compiled and listed once (MkDocs
+walks the theme's folders at every build, Material's thousands of icons included). A change to the
+theme or the code starts a new cache. Nothing is kept from a build that failed (a strict build fails on
 any warning, so a kept page never had one), and of a language built again, only its current pages."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ class PageCache:
         self._used: dict[str, tuple] = {}  # the build under way: each page's key, by its file
         self._files: tuple[int, tuple] | None = None
         self._index: object | None = None  # the search index whose entries come from here
-        self._templates: list[str] | None = None  # the theme's files
+        self._envs: dict[str, Any] = {}  # the theme's Jinja environment, by language
         self.converted: list[str] = []  # the pages the last build converted (the others came from the cache)
 
     def _key(self, page, config, files) -> tuple:
@@ -73,16 +73,26 @@ class PageCache:
         index.add_entry_from_context = add_entries
 
     def starting(self, config) -> None:
-        """A build of `config` begins."""
+        """A build of `config` begins: it gets the theme's Jinja environment of the last build of
+        its language, with the templates it compiled (MkDocs makes a new one at every build, and
+        Material's search plugin three more) and its answer to MkDocs's one question, which of
+        the theme's thousands of files to copy (the same at every build while the theme is the same)."""
         self.converted = []
-        make_env = config.theme.get_env
+        lang, make_env = config.theme["language"], config.theme.get_env
 
         def env():
-            made = make_env()
-            if self._templates is None:
-                self._templates = made.loader.list_templates()
-            made.loader.list_templates = lambda: list(self._templates)
-            return made
+            if lang not in self._envs:
+                made = self._envs[lang] = make_env()
+                list_templates, listed = made.list_templates, {}
+
+                def templates(extensions=None, filter_func=None):
+                    key = (extensions and tuple(extensions), getattr(filter_func, "__qualname__", filter_func))
+                    if key not in listed:
+                        listed[key] = list_templates(extensions, filter_func)
+                    return list(listed[key])
+
+                made.list_templates = templates
+            return self._envs[lang]
 
         config.theme.get_env = env
 

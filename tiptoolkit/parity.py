@@ -22,6 +22,7 @@ from .edition import ROOT, SOURCE_LANGUAGE, Edition, Page, languages
 from .errors import ContentError, Problem
 from .loader import files_state, line_of, read_yaml
 from .markup import CITE, COUNTRY, FOOTNOTE_REF
+from .memo import Memo, page_key
 from .xref import PATTERNS
 
 FINGERPRINTS = "translated-from.yml"
@@ -89,38 +90,54 @@ def compare(source: Edition, target: Edition) -> tuple[list[Unit], list[Problem]
             problems.append(Problem(folder / page.file.name, "(whole file)", "this file has no translation",
                                     f"translate {page.file.name} into {folder / page.file.name}, with the same structure"))
             continue
-
-        def problem(loc: tuple, item: str, what: str, fix: str) -> None:
-            problems.append(Problem(translated.file, item, what, fix, line=line_of(translated.node, loc)))
-
-        for loc, french, other in _walk(page.content.model_dump(), translated.content.model_dump()):
-            field = loc[-1] if loc else None
-            key = source.unit_name(page.slug, loc)
-            if isinstance(french, list) and isinstance(other, list):
-                problem(loc, key, f"{len(other)} entries where the French has {len(french)}",
-                        f"translate each entry of {page.file} once, in the same order")
-            elif french is None or isinstance(french, (int, bool)) or field in NUMBERING_FIELDS:
-                if french != other:
-                    problem(loc, key, f"`{other}` where the French has `{french}`",
-                            f"write `{french}`, as in {page.file}: numbering and structure follow the French")
-            elif not isinstance(other, str) or not other.strip():
-                problem(loc[:-1] if other is None else loc, key, "the translation is missing",
-                        f"translate the French text: “{french[:80]}”")
-            else:
-                units.append(Unit(key, translated, loc, french, other))
-                if _marks(french) != _marks(other):
-                    problem(loc, key, "footnote markers, {country} or `cite:` links differ from the French "
-                            f"({sorted(_marks(french).elements())} vs {sorted(_marks(other).elements())})",
-                            "keep every [^N], {country} and `cite:` target of the French text, once each")
-                if not page.document and _references(source.lang, french) != _references(target.lang, other):
-                    problem(loc, key, "its cross-references differ from the French "
-                            f"({dict(_references(source.lang, french))} vs {dict(_references(target.lang, other))})",
-                            "refer to the same chapters, questions, boxes and annex as the French, in this "
-                            "language's wording (e.g. “chapter V”, “question 6”, “box 3”, “the annex”)")
+        (french, french_values), (other, other_values) = page_key(page), page_key(translated)
+        page_units, page_problems = _compared(
+            (*french, *other), (source.lang, target.lang, *french_values, *other_values),
+            lambda: _compare_page(source, page, target.lang, translated))
+        units += page_units
+        problems += page_problems
     for page in target.pages:
         if source.page(page.slug) is None:
             problems.append(Problem(page.file, "(whole file)", "there is no French file for this page",
                                     "remove it, or add the French source first"))
+    return units, problems
+
+
+_compared = Memo(size=256)  # page pairs of two editions, and of the copies tests build
+
+
+def _compare_page(source: Edition, page: Page, lang: str, translated: Page) -> tuple[list[Unit], list[Problem]]:
+    """One page against its translation into `lang` (the lists are shared: never change them)."""
+    problems: list[Problem] = []
+    units: list[Unit] = []
+
+    def problem(loc: tuple, item: str, what: str, fix: str) -> None:
+        problems.append(Problem(translated.file, item, what, fix, line=line_of(translated.node, loc)))
+
+    for loc, french, other in _walk(page.content.model_dump(), translated.content.model_dump()):
+        field = loc[-1] if loc else None
+        key = source.unit_name(page.slug, loc)
+        if isinstance(french, list) and isinstance(other, list):
+            problem(loc, key, f"{len(other)} entries where the French has {len(french)}",
+                    f"translate each entry of {page.file} once, in the same order")
+        elif french is None or isinstance(french, (int, bool)) or field in NUMBERING_FIELDS:
+            if french != other:
+                problem(loc, key, f"`{other}` where the French has `{french}`",
+                        f"write `{french}`, as in {page.file}: numbering and structure follow the French")
+        elif not isinstance(other, str) or not other.strip():
+            problem(loc[:-1] if other is None else loc, key, "the translation is missing",
+                    f"translate the French text: “{french[:80]}”")
+        else:
+            units.append(Unit(key, translated, loc, french, other))
+            if _marks(french) != _marks(other):
+                problem(loc, key, "footnote markers, {country} or `cite:` links differ from the French "
+                        f"({sorted(_marks(french).elements())} vs {sorted(_marks(other).elements())})",
+                        "keep every [^N], {country} and `cite:` target of the French text, once each")
+            if not page.document and _references(source.lang, french) != _references(lang, other):
+                problem(loc, key, "its cross-references differ from the French "
+                        f"({dict(_references(source.lang, french))} vs {dict(_references(lang, other))})",
+                        "refer to the same chapters, questions, boxes and annex as the French, in this "
+                        "language's wording (e.g. “chapter V”, “question 6”, “box 3”, “the annex”)")
     return units, problems
 
 

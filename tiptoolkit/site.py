@@ -24,7 +24,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import caches, processes
+from . import build_inputs, caches, processes
 from .catalog import editions as all_editions
 from .csp import with_policy
 from .edition import ROOT, languages
@@ -62,11 +62,10 @@ def _mkdocs_build(lang: str, site_dir: Path, root: Path, pdfs: Manifest, *, offl
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
     config.theme["language"] = lang
     config.extra["bundle_href"] = f"../{BUNDLE}" if bundle else None
-    config.extra["pdfs"] = pdfs
     if offline:
         config.plugins["material/offline"].config.enabled = True
         config.extra["polyfills"] = [SHIM]  # served from the bundle, not from unpkg.com
-    config.extra["page_cache"] = pages
+    build_inputs.attach(config, build_inputs.BuildInputs(pdfs=pdfs, pages=pages))
     if pages:
         pages.starting(config)
     try:
@@ -147,19 +146,53 @@ def _permalink_page(name: str, choices: tuple[tuple[tuple[str, str], ...], ...])
     return with_policy(template.render(id=name, choices=[dict(choice) for choice in choices]))
 
 
+class _Written:
+    """What `_write` last wrote or read, in the last folder it wrote to: per file, its text and
+    its (mtime, size) then. A file is read again only if it changed since."""
+
+    folder: str | None = None
+    files: dict[str, tuple[str, tuple[int, int]]] = {}
+
+    @classmethod
+    def unchanged(cls, target: str, text: str) -> bool:
+        """Whether the file `target` holds `text`."""
+        try:
+            status = os.stat(target)
+        except FileNotFoundError:
+            return False
+        known = cls.files.get(target)
+        if known and known[1] == (status.st_mtime_ns, status.st_size):
+            return known[0] == text
+        with open(target, encoding="utf-8") as file:
+            if file.read() != text:
+                return False
+        cls.files[target] = (text, (status.st_mtime_ns, status.st_size))
+        return True
+
+    @classmethod
+    def wrote(cls, target: str, text: str) -> None:
+        status = os.stat(target)
+        cls.files[target] = (text, (status.st_mtime_ns, status.st_size))
+
+
 def _write(site: Path, files: dict[str, str]) -> None:
     """Write `files` (by path under `site`) where their content differs, and remove the other
-    files of the folders they are in (live reload: only what the edit changed is written)."""
+    files of the folders they are in (live reload: only what the edit changed is written).
+    Paths are strings here: there are a thousand of them at every reload."""
+    if _Written.folder != str(site):
+        _Written.folder, _Written.files = str(site), {}
     for path, text in files.items():
-        target = site / path
-        if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+        target = os.path.join(site, path)
+        if not _Written.unchanged(target, text):
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "w", encoding="utf-8") as file:
+                file.write(text)
+            _Written.wrote(target, text)
+    start = len(str(site)) + 1
     for folder in {path.split("/")[0] for path in files}:
-        for here, _, names in os.walk(site / folder):
-            under = Path(here).relative_to(site).as_posix()
+        for here, _, names in os.walk(os.path.join(site, folder)):
             for name in names:
-                if f"{under}/{name}" not in files:
+                if f"{here[start:]}/{name}".replace(os.sep, "/") not in files:
                     os.unlink(os.path.join(here, name))
 
 
