@@ -18,25 +18,33 @@ from mkdocs.structure.pages import Page
 from tiptoolkit import build_inputs, csp, theme_fixes
 from tiptoolkit.errors import ContentError
 from tiptoolkit.generated import Generated, generated, not_found_page
+from tiptoolkit.markup import for_theme
 from tiptoolkit.site import theme_cache
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """The edition's navigation, names and languages; its files wait in the build's inputs."""
+    """The edition's navigation, names and languages; its files wait in the build's inputs. The
+    theme prints the names and titles as they are (MkDocs's Jinja does not autoescape): they go
+    escaped, as Markup."""
     inputs = build_inputs.of(config)
     if inputs is None:
         raise PluginError("the site is built by `make build` or `make serve` (tiptoolkit), which make the PDF "
                           "checklists first; plain `mkdocs build` cannot")
     try:
-        toolkit = generated(config.theme["language"], Path(config.config_file_path).parent, inputs.pdfs,
+        toolkit = generated(config.theme["language"], _root(config), inputs.pdfs,
                             directory_urls=config.use_directory_urls)
     except ContentError as exc:
         raise PluginError(str(exc)) from None
-    config.site_name, config.site_description, config.nav = toolkit.site_name, toolkit.site_description, toolkit.nav
+    config.site_name, config.site_description = for_theme(toolkit.site_name), for_theme(toolkit.site_description)
+    config.nav = for_theme(toolkit.nav)
     config.extra["editions"] = toolkit.editions
     config.extra["alternate"] = True  # Material then shows partials/alternate.html: ours links page to page
     inputs.generated = toolkit
     return config
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
 
 
 def _toolkit(config: MkDocsConfig) -> Generated:
@@ -44,9 +52,9 @@ def _toolkit(config: MkDocsConfig) -> Generated:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """The theme's files and the edition's; nothing else of the docs folder (`content/`)."""
-    docs = Path(config.docs_dir).resolve()
-    theme = [f for f in files if not (f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(docs))]
+    """The theme's files and the edition's (`generated().files`); nothing MkDocs found in the docs
+    folder (`content/`), wherever a link there leads."""
+    theme = [f for f in files if f.src_dir != config.docs_dir]
     return Files([*theme, *(_file(config, path, source) for path, source in _toolkit(config).files.items())])
 
 
@@ -71,7 +79,8 @@ def _offline(config: MkDocsConfig) -> bool:
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """What comes after Markdown (the mission checklist), the theme's HTML repaired, the policy."""
     html = _toolkit(config).finished(page.file.src_uri, output)
-    return csp.with_policy(theme_fixes.valid_html(html), offline=_offline(config))
+    return csp.with_policy(theme_fixes.valid_html(html), root=_root(config), page=page.file.dest_uri,
+                           offline=_offline(config))
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -79,7 +88,8 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
     if template_name != "404.html":
         return output_content
     html = not_found_page(output_content, _toolkit(config).edition.lang)
-    return csp.with_policy(theme_fixes.valid_html(html), offline=_offline(config))
+    return csp.with_policy(theme_fixes.valid_html(html), root=_root(config), page=template_name,
+                           offline=_offline(config))
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

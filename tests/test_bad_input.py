@@ -8,23 +8,29 @@ the message must point to (None where no line can be known), and the expected fr
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+import lxml.html
+import markdown
 import pytest
-from bs4 import BeautifulSoup
+import yaml
 
+import html_pages
 from tiptoolkit.cli import check
+from tiptoolkit.markup import refusals
 from tiptoolkit.parity import mark_reviewed
 from tiptoolkit.project import CHECKOUT
+from tiptoolkit.render import Renderer
 from tiptoolkit.site import build_site
+from tiptoolkit.xref import Context
 
 # --- breaking a copy ---------------------------------------------------------------------
 
@@ -104,6 +110,7 @@ EN_BP19 = "content/en/wg/background-2019.yml"
 CITE_20 = "[CTOC/COP/WG.4/2010/6, par. 20](cite:CTOC/COP/WG.4/2010/6#par.20)"
 SITE = "content/fr/site.yml"
 EN_IV, EN_III = "chapters/en/iv.yml", "chapters/en/iii.yml"
+Q1 = '    text: "Existe-t-il des modes'  # the question IV.C.1
 
 CASES = [
     # --- YAML and files -------------------------------------------------------------------
@@ -240,6 +247,65 @@ CASES = [
     Case("footnote defined but never referenced",
          lambda r: last(swap(r, IV, "l’immigration[^12]", "l’immigration"), line_with(r, IV, "  12: ")),
          IV, "footnotes.12", "footnote 12 is never referenced", "put `[^12]` in the text where its number is printed"),
+    # --- what a text may contain (tiptoolkit.markup) ---------------------------------------
+    Case("javascript: link in a question",
+         lambda r: swap(r, IV, Q1, Q1.replace('"', '"[Plus](javascript:alert(document.domain)) ')),
+         IV, "IV.C.1", "the link “[Plus](javascript:alert(document.domain))” leads to "
+         "`javascript:alert(document.domain)`: links are allowed only in prose fields", "keep its text without the link"),
+    Case("javascript: link in a footnote",
+         lambda r: swap(r, IV, '  11: "Bureau', '  11: "[Plus](javascript:alert(1)) Bureau'),
+         IV, "footnote 11", "the link “[Plus](javascript:alert(1))” leads to `javascript:alert(1)`: links are allowed "
+         "only in prose fields", "keep its text without the link"),
+    Case("javascript: link in a Working Group paragraph",
+         lambda r: swap(r, BP19, CITE_20, "[Plus](javascript:alert(1)) " + CITE_20),
+         BP19, "BP2019.5", "the link “[Plus](javascript:alert(1))” leads to `javascript:alert(1)`",
+         "keep its text without the link"),
+    Case("javascript: link in prose",
+         lambda r: swap(r, IV, "est en place.\n", "est en place, [voir](javascript:alert(1)).\n"),
+         IV, "overview", "the link “[voir](javascript:alert(1))” leads to `javascript:alert(1)`: a link may lead only "
+         "to an `https://` address or to a page of the site", "keep its text without the link"),
+    Case("attribute list in a question",
+         lambda r: swap(r, IV, Q1, Q1 + "{: onmouseover=alert(1) } "),
+         IV, "IV.C.1", "the attribute list “{: onmouseover=alert(1) }”: a text cannot set ids, classes or attributes",
+         "remove it"),
+    Case("attribute list in prose",
+         lambda r: swap(r, IV, "est en place.\n", "est en place. { onmouseover=alert(1) }\n"),
+         IV, "overview", "the attribute list “{ onmouseover=alert(1) }”", "`{country}` is the only word written in braces"),
+    Case("id given in an overview",
+         lambda r: swap(r, IV, "est en place.\n", "est en place.\n  {: #iv-c-1 }\n", at="{:"),
+         IV, "overview", "the attribute list “{: #iv-c-1 }”: a text cannot set ids",
+         "every page, part, box and question has its anchor already"),
+    Case("image in a question",
+         lambda r: swap(r, IV, Q1, Q1 + "![](https://evil.example/pixel.png) "),
+         IV, "IV.C.1", "the image “![](https://evil.example/pixel.png)”: a text cannot show images",
+         "loads nothing from another site"),
+    Case("HTML tag in a text",
+         lambda r: swap(r, IV, Q1, Q1 + "<b>vraiment</b> "),
+         IV, "IV.C.1", "the HTML tag “<b>”: a text cannot contain HTML", "remove the tag"),
+    Case("control character written as the YAML escape \\0",
+         lambda r: swap(r, IV, Q1, Q1 + "\\0"),
+         IV, "key_questions[0].text", "the control character U+0000: readers cannot see it", "`\\0`"),
+    Case("bidirectional override",
+         lambda r: swap(r, IV, Q1, Q1 + "\u202e"),
+         IV, "key_questions[0].text", "the bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE)",
+         "write the text in its reading order"),
+    Case("control character in a page title",
+         lambda r: swap(r, V, 'title: "', 'title: "\\a'),
+         V, "title", "the control character U+0007: readers cannot see it", "in a double-quoted text"),
+    Case("bidirectional isolate in an interface string",
+         lambda r: swap(r, "content/en/site.yml", 'site_name: "', 'site_name: "\u2067'),
+         "content/en/site.yml", "site_name", "the bidirectional control U+2067 (RIGHT-TO-LEFT ISOLATE)",
+         "write the text in its reading order"),
+    Case("chapter numeral in lower case",
+         lambda r: swap(r, III, "voir aussi le chapitre V", "voir aussi le chapitre xii"),
+         III, "III.D.9", "reference “le chapitre xii”: names no chapter: chapters are cited as “chapitre N”, N a roman "
+         "numeral in capitals from I to XI", "correct the chapter number (I to XI, in capitals)"),
+    Case("malformed chapter numeral after “Chapitre”",
+         lambda r: swap(r, III, "voir aussi le chapitre V", "voir aussi le Chapitre IIII"),
+         III, "III.D.9", "reference “le Chapitre IIII”: names no chapter", "correct the chapter number"),
+    Case("English chapter numeral in lower case",
+         lambda r: swap(r, EN_III, "see also chapter V on", "see also chapter v on"),
+         EN_III, "III.D.9", "reference “chapter v”: names no chapter", "write “chapter V”"),
     # --- interface strings ---------------------------------------------------------------
     Case("missing label in site.yml",
          lambda r: last(swap_line(r, SITE, "  home: ", None), line_with(r, SITE, "labels:")),
@@ -413,38 +479,113 @@ def test_checks_in_one_process_see_each_edit_and_its_undoing(sources, capsys):
 
 # --- the real build: escaping, and a failed build leaves site/ alone -----------------------
 
-INJECTED = {  # where -> (file, old text, the payload put in front of it, page whose HTML must show it as text)
-    "question text": (IV, '    text: "Existe-t-il des modes', '<script>alert("question")</script>', "iv"),
-    "box entry": (IV, '          - "Convention du Conseil', '<img src=x onerror=alert("box")>', "iv"),
-    "footnote": (IV, '  11: "Bureau', '<script>alert("footnote")</script>', "iv"),
-    "page title": (V, 'title: "', '<script>alert("title")</script>', "v"),
-    "English question text": ("chapters/en/iv.yml", '    text: "Are there clear', '<script>alert("en")</script>', "iv"),
+EN_SITE = "content/en/site.yml"
+INJECTED = {  # where -> (file, old text, the payload put after it, page whose HTML must show it as text)
+    "page title": (V, 'title: "', '<script>alert("title")</script>', "fr/v/index.html"),
+    "box title": (IV, '    title: "Sélection de ressources', '<img src=x onerror=alert("box")>', "fr/iv/index.html"),
+    "link in a sub-heading": (III, '  - heading: "Répression — Activités', '[voir](javascript:alert("heading"))',
+                              "fr/iii/index.html"),
+    "English page title": ("chapters/en/vi.yml", 'title: "', '<script>alert("en")</script>', "en/vi/index.html"),
+    "resource title": ("content/resources.yml", '      en: "Additional Protocol', '<img src=x onerror=alert("res")>',
+                       "en/resources/index.html"),
+    "site name": (EN_SITE, 'site_name: "', '<script>alert("name")</script>', "en/iv/index.html"),
+    "site description": (EN_SITE, 'site_description: "', "x\"><script>alert('desc')</script><meta x=\"", "index.html"),
+    "box label": (EN_SITE, '  box: "', 'Box<img src=x onerror=alert("label")>', "en/iv/index.html"),
+    "navigation label": (EN_SITE, '  home: "', '<img src=x onerror=alert("home")>', "en/iv/index.html"),
+    "language name": (EN_SITE, 'language_name: "', '<img src=x onerror=alert("lang")>', "fr/iv/index.html"),
+    "page title label": (EN_SITE, '  catalogue: "', '<script>alert("catalogue")</script>', "en/checklists/index.html"),
+    "navigation title of a hand-written page": (EN_SITE, '  export: "', '</title><script>alert("export")</script>',
+                                                "en/export/index.html"),
 }
+MARKER = "alert("  # in every payload: no script of the site may carry it
+LINKED = {"leak": "../hooks", "notes.txt": "../mkdocs.yml"}  # in the docs folder, to files of the project outside it
 
 
 def inject(root: Path) -> None:
+    """Every payload, and links in the docs folder to files outside it."""
     for rel, old, payload, _ in INJECTED.values():
         swap(root, rel, old, old + payload.replace('"', '\\"'))
     mark_reviewed("en", [], root, everything=True)  # the French changed: its translation is reviewed
+    for name, target in LINKED.items():
+        (root / "content" / name).symlink_to(target)
 
 
 def test_injected_markup_is_shown_as_text(sources, pdfs):
+    """Interface strings and titles (which no check refuses) reach the pages as text, nothing on
+    any page is active, and of the docs folder only the edition's own files are published."""
     inject(sources)
     site = build_site(sources / "site", sources, bundle=False, pdfs=pdfs)  # the HTML is what is checked
-    pages = {p: BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser") for p in site.rglob("*.html")}
-    for path, soup in pages.items():
-        scripts = [s for s in soup.find_all("script") if "alert(" in (s.string or "")]
-        assert scripts == [], f"{path}: injected script became markup"
-        assert soup.find_all(onerror=True) == [], f"{path}: injected attribute became markup"
-    for where, (rel, _, payload, page) in INJECTED.items():
-        lang = rel.split("/")[1]
-        soup = pages[site / lang / page / "index.html"]
-        assert payload in soup.get_text(), f"{where}: the payload is not shown as text on /{lang}/{page}/"
-        raw = (site / lang / page / "index.html").read_text(encoding="utf-8")
-        assert payload not in raw and html.escape(payload, quote=False) in raw, where
-    index = (site / "fr" / "search" / "search_index.json").read_text(encoding="utf-8")
-    for where, (_, _, payload, _) in INJECTED.items():
-        assert payload.replace('"', '\\"') not in index, f"{where}: unescaped in the search index"
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 1000
+    found = [problem for path in pages for problem in active_content(path)]
+    assert found == []
+    for where, (_, _, payload, page) in INJECTED.items():
+        raw = (site / page).read_text(encoding="utf-8")
+        assert payload in html_pages.parse(raw).get_text(), f"{where}: the payload is not shown as text on {page}"
+        assert payload not in raw, where
+    description = html_pages.page(site / "en" / "iv" / "index.html").find("meta", attrs={"name": "description"})
+    assert description["content"].startswith(INJECTED["site description"][2])
+    tags = [payload.replace('"', '\\"') for _, _, payload, _ in INJECTED.values() if "<" in payload]
+    for lang in ("fr", "en"):
+        index = (site / lang / "search" / "search_index.json").read_text(encoding="utf-8")
+        assert [payload for payload in tags if payload in index] == [], f"unescaped in the {lang} search index"
+    assert [p for p in site.rglob("*") if p.name in LINKED or p.name in ("toolkit.py", "mkdocs.yml")] == []
+
+
+def active_content(path: Path) -> list[str]:
+    """What on a page could run or fetch: `on*` attributes, `javascript:` URLs, sources on another
+    host, a script carrying a payload's marker; and repeated ids (a permalink that lands elsewhere)."""
+    found, ids = [], Counter()
+    for element in lxml.html.fromstring(path.read_bytes()).iter():
+        if not isinstance(element.tag, str):  # comments, processing instructions
+            continue
+        for name, value in element.attrib.items():
+            url = re.sub(r"[\x00-\x20]", "", value).lower()
+            if name.lower().startswith("on"):
+                found.append(f"{path}: <{element.tag} {name}=…>")
+            if url.startswith("javascript:"):
+                found.append(f"{path}: <{element.tag} {name}={value!r}>")
+            if name in ("src", "srcset") and re.match(r"(https?:)?//", url):
+                found.append(f"{path}: <{element.tag} {name}={value!r}> from another host")
+        if element.tag == "script" and MARKER in (element.text or "") + element.get("src", ""):
+            found.append(f"{path}: a script that is not the site's: {(element.text or element.get('src'))[:80]!r}")
+        if element.get("id") is not None:
+            ids[element.get("id")] += 1
+    return found + [f"{path}: id {id_!r} {count} times" for id_, count in ids.items() if count > 1]
+
+
+@pytest.mark.parametrize("raw, prose", [
+    ("[la page](https://example.org/a_(b)) et [le chapitre V](v.md#v-a), [l’encadré](#box-3)", True),
+    ("### Sous-titre\n\n- un\n- deux\n\nSuite *soulignée* et _citée_.", True),
+    ("Voir [CTOC/COP/WG.4/2010/6, par. 20](cite:CTOC/COP/WG.4/2010/6#par.20), à <http://www.unhcr.org/fr/>.", False),
+    ("Au {country}[^3], 1 < 2 > 0 & S&E,\tune tabulation.", False),
+])
+def test_what_a_text_may_contain(raw, prose):
+    assert refusals(raw, prose) == []
+
+
+@pytest.mark.parametrize("raw", ["[la page](https://example.org)", "### Sous-titre", "- un"])
+def test_prose_markup_only_in_prose(raw):
+    assert refusals(raw, prose=True) == [] and len(refusals(raw, prose=False)) == 1
+
+
+EXTENSIONS = yaml.safe_load((CHECKOUT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
+HOSTILE = ["[Plus](javascript:alert(1))", "[a [b] c](javascript:alert(1))", "![](https://evil.example/pixel.png)",
+           "*Texte*{: onmouseover=alert(1) }", "Texte\n{: #iv-c-1 }", "<img src=x onerror=alert(1)>",
+           "[x]: javascript:alert(1)\n\n[y][x]", "## iv c 1", "- ## iv c 1", "iv c 1\n---", "iv c 1\n==="]
+
+
+@pytest.mark.parametrize("prose", [False, True], ids=["text", "prose"])
+@pytest.mark.parametrize("raw", HOSTILE)
+def test_what_the_check_refuses_the_renderer_makes_inert(edition, raw, prose):
+    """The check is the guarantee; should a text get past it, the renderer's Markdown still
+    makes no link, image, attribute or id of it (converted as MkDocs converts the pages)."""
+    assert refusals(raw, prose), "the check refuses it"
+    text = Renderer(edition).text(raw, Context(edition.page("iv"), None, "overview"), prose=prose)
+    converted = markdown.markdown(text, extensions=[e if isinstance(e, str) else next(iter(e)) for e in EXTENSIONS])
+    for element in lxml.html.fragment_fromstring(converted, create_parent="div").iter():
+        assert element.tag in ("div", "p", "ul", "li", "em"), converted
+        assert dict(element.attrib) == {}, converted
 
 
 def test_failed_build_leaves_previous_site(sources, site):

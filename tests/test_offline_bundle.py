@@ -1,5 +1,5 @@
 """The offline bundle: a zip of the whole site that works from `file://` with no network,
-search included, linked from the home pages."""
+search included, linked from the home pages, under a policy that allows no inline script."""
 
 import zipfile
 from urllib.parse import urlsplit
@@ -22,9 +22,11 @@ def unpacked(site, tmp_path_factory):
 
 @pytest.fixture
 def offline_page(browser):
-    """A page that may load only `file:` URLs; every other request is recorded and refused."""
+    """A page that may load only `file:` URLs; every other request is recorded and refused, and
+    so is every message of the browser about the policy (`page.policy_messages`)."""
     context = browser.new_context()
     requests: list[str] = []
+    messages: list[str] = []
 
     def guard(route):
         if route.request.url.startswith("file:"):
@@ -33,10 +35,15 @@ def offline_page(browser):
             requests.append(route.request.url)
             route.abort()
 
+    def on_console(message):
+        if "Content Security Policy" in message.text:
+            messages.append(message.text)
+
     context.route("**/*", guard)
     context.add_init_script(RECORD_VIOLATIONS)
     page = context.new_page()
-    page.outside = requests
+    page.on("console", on_console)
+    page.outside, page.policy_messages = requests, messages
     yield page
     context.close()
 
@@ -63,12 +70,16 @@ def test_reading_and_search_work_from_file_urls(unpacked, offline_page, search, 
     page.locator('a[href="iv.html"]').first.click()
     page.wait_for_url("**/iv.html")
     assert page.locator("#iv-d-3").count() == 1
+    assert "'unsafe-inline'" not in page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
     word = "victimes" if lang == "fr" else "victims"
     results = search(page, word)
     assert results.count() > 0 and word in results.first.inner_text().lower()
+    assert len(page.frames) == 2  # the search worker's frame (assets/javascripts/iframe-worker.js)
+    violations = [v for frame in page.frames for v in frame.evaluate("window.__violations")]
+    assert not violations and not page.policy_messages, violations + page.policy_messages
     results.first.locator("a").first.click()
     page.wait_for_load_state()
     landed = urlsplit(page.url)
     assert landed.scheme == "file" and landed.path.endswith(".html") and page.locator("h1").count()
     assert not page.outside, f"requests that left the bundle: {page.outside}"
-    assert not page.evaluate("window.__violations")
+    assert not page.evaluate("window.__violations") and not page.policy_messages

@@ -1,12 +1,17 @@
 """Privacy: no page asks anything of another host, and every page's
-Content-Security-Policy is one the site itself satisfies."""
+Content-Security-Policy is one the site itself satisfies, and allows no inline code but what the
+theme and the project ship."""
 
+import base64
+import hashlib
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import PAGE_GROUPS, page_group
 
+from tiptoolkit import csp
 from tiptoolkit.edition import languages
+from tiptoolkit.errors import ContentError
 
 # Collects CSP violations the browser reports, before any page script runs.
 RECORD_VIOLATIONS = """
@@ -85,3 +90,34 @@ def test_injected_script_would_be_refused(served, browser):
     assert page.evaluate("window.__ran") is None
     assert any("script-src" in v for v in page.evaluate("window.__violations"))
     context.close()
+
+
+PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>IV. Identification - Toolkit</title></head><body>{}</body></html>'
+
+
+def _hash(code: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode()).digest()).decode() + "'"
+
+
+@pytest.mark.parametrize("code", ["<script>alert('desc')</script>", "<SCRIPT\n>alert('desc')</SCRIPT>",
+                                  "<script/x>alert('desc')</script>", "<script type=module>alert('desc')</script>",
+                                  "<style>body{background:url(alert('desc'))}</style>"])
+def test_a_page_carrying_inline_code_nobody_ships_stops_the_build(code):
+    with pytest.raises(ContentError) as error:
+        csp.with_policy(PAGE.format(code), page="en/iv/index.html")
+    message = str(error.value)
+    assert message.startswith("1 problem in the content:\n- en/iv/index.html: inline <")
+    assert "alert('desc')" in message and "content can never add scripts or styles" in message
+    with pytest.raises(ContentError, match="the page titled “IV. Identification - Toolkit”: inline <"):
+        csp.with_policy(PAGE.format(code))
+
+
+def test_the_policy_allows_by_hash_only_the_inline_code_the_theme_and_the_project_ship():
+    theme = (csp.THEME_TEMPLATES / "partials" / "javascripts" / "announce.html").read_text(encoding="utf-8")
+    [(_, script)] = csp.inline_code(theme)
+    [(_, style)] = csp.inline_code(csp.OWN_TEMPLATES.joinpath("root.html").read_text(encoding="utf-8"))
+    page = PAGE.format(f'<script>{script}</script><style>{style}</style><script type="application/json">{{"a": 1}}</script>'
+                       '<script src="a.js"></script>')
+    directives = dict(d.partition(" ")[::2] for d in csp.policy(page).split("; "))
+    assert directives["script-src"] == f"'self' {_hash(script)}" and directives["style-src"] == f"'self' {_hash(style)}"
+    assert dict(d.partition(" ")[::2] for d in csp.policy(PAGE.format("")).split("; "))["script-src"] == "'self'"

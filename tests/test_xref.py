@@ -38,12 +38,31 @@ def test_phrases_become_links(edition, text, expected):
     ("évoquées à la question 99?", "there is no question III.D.99"),
     ("énumérés à l’encadré 12", "there is no box 12"),
     ("(voir le chapitre 5)", "chapters are cited by their roman numeral"),
+    ("voir le chapitre xii", "reference “le chapitre xii”: names no chapter"),
+    ("voir le chapitre iv", "reference “le chapitre iv”: names no chapter"),
+    ("le Chapitre IIII", "reference “le Chapitre IIII”: names no chapter"),
 ])
 def test_unknown_targets_are_errors(edition, text, reason):
     _, problems = link(edition, text)
     assert problems, text
     message = str(problems[0])
     assert "chapters/fr/iii.yml" in message and "test item" in message and reason in message
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "les mesures du chapitre ci-dessous"), ("fr", "le présent chapitre"), ("en", "this chapter did not"),
+    ("en", "Chapter VII"),
+])
+def test_words_after_chapter_are_not_references(lang, text):
+    _, problems = link(load_edition(lang), text)
+    assert problems == []
+
+
+def test_english_chapter_numeral_in_lower_case_is_an_error():
+    _, problems = link(load_edition("en"), "see chapter xii")
+    assert "reference “chapter xii”: names no chapter" in str(problems[0])
+    _, problems = link(load_edition("en"), "see chapter iv")
+    assert "fix: write “chapter IV”" in str(problems[0])
 
 
 def test_question_reference_outside_questions_is_an_error(edition):
@@ -69,11 +88,12 @@ def test_the_checks_read_every_text_the_site_renders(lang):
     rendered = Counter()
 
     class Recording(Renderer):
-        def text(self, raw, ctx, links=True, note=False):
-            rendered[(raw, ctx.page.slug, ctx.part, ctx.item, links, note)] += 1
-            return super().text(raw, ctx, links, note)
+        def text(self, raw, ctx, links=True, note=False, prose=False):
+            rendered[(raw, ctx.page.slug, ctx.part, ctx.item, links, note, prose)] += 1
+            return super().text(raw, ctx, links, note, prose)
 
     Recording(edition).pages()
-    checked = Counter((t.raw, t.ctx.page.slug, t.ctx.part, t.ctx.item, t.links, t.note) for t in texts(edition))
-    assert {item for _, _, _, item, _, _ in checked} >= {item.id for item in edition.items}
+    checked = Counter((t.raw, t.ctx.page.slug, t.ctx.part, t.ctx.item, t.links, t.note, t.prose)
+                      for t in texts(edition))
+    assert {item for _, _, _, item, _, _, _ in checked} >= {item.id for item in edition.items}
     assert checked == rendered

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import chapters, wg
+from . import chapters, source_files, wg
 from .edition import ROOT, SOURCE_LANGUAGE, Edition, languages
 from .errors import ContentError, Problem
 from .items import Collector
@@ -31,7 +31,10 @@ def load_edition(lang: str, root: Path = ROOT) -> Edition:
     """Load and check every content file of one language; raise ContentError listing all problems.
 
     A build asks for each edition several times (checks, each MkDocs build, the root page):
-    it is loaded again only when one of its files changed."""
+    it is loaded again only when one of its files changed. First, every time, every file and
+    folder of `chapters/` and `content/` is checked to be the project's own
+    (:mod:`tiptoolkit.source_files`): a link added there changes none of the edition's files."""
+    source_files.check_tree(root, "chapters", "content")
     key, signature = (lang, root.resolve()), _signature(lang, root)
     if key in _loaded and _loaded[key][0] == signature:
         return _loaded[key][1]
@@ -49,7 +52,7 @@ def _load_edition(lang: str, root: Path) -> Edition:
     strings_path = root / "content" / lang / "site.yml"
     problems: list[Problem] = []
     try:
-        strings, _ = load_model(strings_path, SiteStrings)
+        strings, _ = load_model(strings_path, SiteStrings, root)
     except ContentError as exc:
         problems += exc.problems
         strings = None

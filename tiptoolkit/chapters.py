@@ -97,7 +97,7 @@ def read_pages(collector: Collector, root: Path, lang: str) -> tuple[list[Page],
     for path in files:
         kind = "annex" if path.stem == ANNEX else "prose" if path.stem in PROSE_CHAPTERS else "chapter"
         try:
-            content, node = load_model(path, KINDS[kind])
+            content, node = load_model(path, KINDS[kind], root)
         except ContentError as exc:
             collector.problems += exc.problems
             continue

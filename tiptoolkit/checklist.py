@@ -31,11 +31,11 @@ LINE_CHARS = 90  # characters in a line of question text
 
 def load_publication(root: Path = ROOT) -> Publication:
     path = root / PUBLICATION
-    if not path.is_file():
+    if not path.exists():
         raise ContentError([Problem(path, "(whole file)", "the publication address is missing",
                                     f"restore it (e.g. `git checkout -- {PUBLICATION}`) or create it with "
                                     "`url: \"https://<where the site is published>/\"`")])
-    return load_model(path, Publication)[0]
+    return load_model(path, Publication, root)[0]
 
 
 @dataclass

@@ -10,11 +10,11 @@ are outside this build's docs: see `other_edition_href`.
 
 from __future__ import annotations
 
-import html
 import json
 
 from .edition import ANNEX_ID, ROOT, Edition
 from .checklist import Printer, load_publication
+from .markup import escaped
 from .pdf import Manifest, Pdf
 from .templating import TEMPLATES
 
@@ -45,11 +45,6 @@ def custom_path(select: str | None = None) -> str:
     return f"{CUSTOM_SLUG}.md" + (f"?select={select}" if select else "")
 
 
-def _text(text: str) -> str:
-    """A text as Markdown (or the text of an HTML element within Markdown)."""
-    return html.escape(text, quote=False)
-
-
 def _pdf_link(edition: Edition, pdf: Pdf, text: str, directory_urls: bool, *, download: bool = False) -> str:
     """A link to a PDF of any language: to this edition's own, a Markdown link (its attributes by
     `attr_list`); to another's, HTML (see `other_edition_href`), with the language of its text."""
@@ -65,7 +60,7 @@ def _details(pdf: Pdf, edition: Edition) -> str:
     """“4 p., 120 ko” in the PDF's own language."""
     strings = edition.strings.checklist
     kilobytes = max(1, round(pdf.size / 1000))
-    return f"{strings.pages.replace('{n}', str(pdf.pages))}, {kilobytes}\u00a0{strings.kilobytes}"
+    return f"{escaped(strings.pages.replace('{n}', str(pdf.pages)))}, {kilobytes}\u00a0{escaped(strings.kilobytes)}"
 
 
 def printable_links(edition: Edition, slug: str, manifest: Manifest, editions: dict[str, Edition], *,
@@ -78,14 +73,14 @@ def printable_links(edition: Edition, slug: str, manifest: Manifest, editions: d
         if pdf is None:
             return None
         other = editions[lang]
-        language = "" if lang == edition.lang else f"{_text(other.strings.language_name)}, "
-        links.append(_pdf_link(edition, pdf, f"{_text(pdf.kind)} (PDF, {language}{_details(pdf, other)})",
+        language = "" if lang == edition.lang else f"{escaped(other.strings.language_name)}, "
+        links.append(_pdf_link(edition, pdf, f"{escaped(pdf.kind)} (PDF, {language}{_details(pdf, other)})",
                                directory_urls))
     strings = edition.strings.checklist
     page = edition.page(slug)
     select = page.numeral or (page.document.id if page.document else ANNEX_ID)
-    links.append(f"[{_text(strings.custom_link)}]({custom_path(select)})")
-    return f"**{_text(strings.printable)}:** " + " · ".join(links) + "\n{: .tk-printable }"
+    links.append(f"[{escaped(strings.custom_link)}]({custom_path(select)})")
+    return f"**{escaped(strings.printable)}:** " + " · ".join(links) + "\n{: .tk-printable }"
 
 
 def catalogue_page(edition: Edition, manifest: Manifest, editions: dict[str, Edition], *,
@@ -94,7 +89,7 @@ def catalogue_page(edition: Edition, manifest: Manifest, editions: dict[str, Edi
     table is HTML whose cells are Markdown (`md_in_html`), so that MkDocs writes their links."""
     strings = edition.strings.checklist
     langs = list(manifest)
-    head = "".join(f'<th scope="col" lang="{lang}">{html.escape(editions[lang].strings.language_name)}</th>'
+    head = "".join(f'<th scope="col" lang="{lang}">{escaped(editions[lang].strings.language_name)}</th>'
                    for lang in langs)
     rows = []
     for position, pdf in enumerate(manifest[edition.lang]):
@@ -103,23 +98,24 @@ def catalogue_page(edition: Edition, manifest: Manifest, editions: dict[str, Edi
             other = manifest[lang][position]
             link = _pdf_link(edition, other, "PDF", directory_urls, download=True)
             cells.append(f'<td lang="{lang}" markdown="span">{link}, {_details(other, editions[lang])}</td>')
-        label = html.escape(pdf.heading) + (f"<br><small>{html.escape(pdf.kind)}</small>" if pdf.kind else "")
+        label = escaped(pdf.heading) + (f"<br><small>{escaped(pdf.kind)}</small>" if pdf.kind else "")
         rows.append(f'<tr markdown="1"><th scope="row">{label}</th>{"".join(cells)}</tr>')
     return "\n".join([
-        "---", f"title: {json.dumps(strings.catalogue, ensure_ascii=False)}", "---", "",
-        f"# {html.escape(strings.catalogue, quote=False)} {{#{CATALOGUE_SLUG}}}", "",
-        html.escape(strings.catalogue_intro, quote=False), "",
-        f'<table markdown="1"><thead><tr><th scope="col">{html.escape(strings.document)}</th>{head}</tr></thead>',
+        "---", f"title: {json.dumps(escaped(strings.catalogue), ensure_ascii=False)}", "---", "",
+        f"# {escaped(strings.catalogue)} {{#{CATALOGUE_SLUG}}}", "",
+        escaped(strings.catalogue_intro), "",
+        f'<table markdown="1"><thead><tr><th scope="col">{escaped(strings.document)}</th>{head}</tr></thead>',
         '<tbody markdown="1">', *rows, "</tbody></table>", "",
-        f"[{_text(strings.custom_link)}]({custom_path()})", ""])
+        f"[{escaped(strings.custom_link)}]({custom_path()})", ""])
 
 
 def mission_markdown(edition: Edition) -> str:
     """The mission checklist page as MkDocs reads it: its title, then a marker that the hook
     replaces with `mission_body` once the page is HTML (Markdown and the search index skip it)."""
     strings = edition.strings.checklist
-    return (f"---\ntitle: {json.dumps(strings.custom, ensure_ascii=False)}\nsearch:\n  exclude: true\n---\n\n"
-            f"# {html.escape(strings.custom, quote=False)} {{#{CUSTOM_SLUG}}}\n\n{MISSION_MARKER}\n")
+    title = escaped(strings.custom)
+    return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nsearch:\n  exclude: true\n---\n\n"
+            f"# {title} {{#{CUSTOM_SLUG}}}\n\n{MISSION_MARKER}\n")
 
 
 def mission_body(edition: Edition, root=ROOT) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import sys
 from pathlib import Path
@@ -21,13 +22,67 @@ def check(root: Path) -> int:
         summary = validate(root)
     except ContentError as exc:
         problems += exc.problems
-    for name in schema.stale(root):
-        problems.append(Problem(schema.SCHEMA_DIR / name, "(JSON Schema)", "out of date with the models",
-                                "run `make schema` and commit the result"))
+    problems += schema.problems(root)
     if problems:
         print(ContentError(problems), file=sys.stderr)
         return 1
     print("content ok — " + "; ".join(summary))
+    return 0
+
+
+_ELSEWHERE = "`tiptoolkit build --site-dir <folder>`"
+_RIGHTS = f"give the user running the command the right to read and write there, or build elsewhere: {_ELSEWHERE}"
+OS_FIXES = {
+    errno.EACCES: _RIGHTS,
+    errno.EPERM: _RIGHTS,
+    errno.EROFS: f"that disk is read-only: make it writable, or build elsewhere: {_ELSEWHERE}",
+    errno.ENOSPC: "free space on that disk (a build writes the new site beside the old one before it replaces it), "
+                  f"or build elsewhere: {_ELSEWHERE}",
+    errno.EDQUOT: f"free space in your disk quota there, or build elsewhere: {_ELSEWHERE}",
+    errno.ENOTDIR: f"a part of that path is a file, not a folder: build in a folder: {_ELSEWHERE}",
+    errno.ENOENT: f"that folder does not exist: create it, or build elsewhere: {_ELSEWHERE}",
+    errno.EADDRINUSE: "another program is listening on that port: stop it, or serve on another: "
+                      "`tiptoolkit serve --port <number>`",
+}
+
+
+def os_problem(exc: OSError, default: Path) -> Problem:
+    """An operating-system error as a problem: its path (else `default`, what the command writes),
+    what went wrong and how to fix it."""
+    what = f"{exc.strerror or exc} ({errno.errorcode.get(exc.errno, 'no error code')})"
+    fix = OS_FIXES.get(exc.errno, "make sure that the user running the command can read and write there, "
+                                  "then run it again")
+    return Problem(exc.filename if isinstance(exc.filename, str) else default, "(operating system)", what, fix)
+
+
+def _run(args: argparse.Namespace, root: Path) -> int:
+    """The command `args` names, on the project `root`; its exit code."""
+    if args.command == "check":
+        return check(root)
+    if args.command == "reviewed":
+        try:
+            marked = parity.mark_reviewed(args.lang, args.units, root, everything=args.all)
+        except ContentError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        print(f"recorded {len(marked)} reviewed units in {parity.fingerprints_path(root, args.lang).relative_to(root)}")
+        return 0
+    if args.command == "schema":
+        for path in schema.write(root):
+            print(f"wrote {path.relative_to(root)}")
+        return 0
+    from mkdocs.exceptions import MkDocsException
+
+    from .site import build_site, serve as serve_site
+
+    try:
+        if args.command == "build":
+            print(f"site written to {build_site(args.site_dir, root)}")
+        else:
+            serve_site(port=args.port, root=root)
+    except (MkDocsException, ContentError) as exc:
+        print(f"build failed, site/ left as it was:\n{exc}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -57,30 +112,10 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as exc:
         print(exc, file=sys.stderr)
         return 1
-    if args.command == "check":
-        return check(root)
-    if args.command == "reviewed":
-        try:
-            marked = parity.mark_reviewed(args.lang, args.units, root, everything=args.all)
-        except ContentError as exc:
-            print(exc, file=sys.stderr)
-            return 1
-        print(f"recorded {len(marked)} reviewed units in {parity.fingerprints_path(root, args.lang).relative_to(root)}")
-        return 0
-    if args.command == "schema":
-        for path in schema.write(root):
-            print(f"wrote {path.relative_to(root)}")
-        return 0
-    from mkdocs.exceptions import MkDocsException
-
-    from .site import build_site, serve as serve_site
-
     try:
-        if args.command == "build":
-            print(f"site written to {build_site(args.site_dir, root)}")
-        else:
-            serve_site(port=args.port, root=root)
-    except (MkDocsException, ContentError, OSError) as exc:
-        print(f"build failed, site/ left as it was:\n{exc}", file=sys.stderr)
+        return _run(args, root)
+    except OSError as exc:  # a folder that cannot be written, a full disk, a port in use…
+        written = (getattr(args, "site_dir", None) or root / "site") if args.command in ("build", "serve") else root
+        head = "build failed, site/ left as it was" if args.command == "build" else f"{args.command} failed"
+        print(f"{head}:\n- {os_problem(exc, written)}", file=sys.stderr)
         return 1
-    return 0

@@ -10,12 +10,11 @@ two cannot drift apart. Links in the generated Markdown are to paths under the d
 
 from __future__ import annotations
 
-import os
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checklist_pages, export, fonts, glossary, resources
+from . import checklist_pages, export, fonts, glossary, resources, source_files
 from .catalog import editions as all_editions
 from .catalog import load_edition
 from .edition import Edition
@@ -81,7 +80,7 @@ def generated(lang: str, root: Path, pdfs: Manifest, *, directory_urls: bool = T
         files[f"{FONTS}/{path.name}"] = path
     files["questions.json"] = export.to_json(edition)
     files["questions.csv"] = export.to_csv(edition)
-    hand_written = _hand_written(root / "content" / lang / "pages")
+    hand_written = _hand_written(root / "content" / lang / "pages", root)
     taken = [Problem(source, "(whole file)", f"`{path}` is a file the build generates", "give this file another name")
              for path, source in hand_written.items() if path in files]
     if taken:
@@ -100,18 +99,14 @@ def generated(lang: str, root: Path, pdfs: Manifest, *, directory_urls: bool = T
         nav=nav, files={**hand_written, **files}, mission=checklist_pages.mission_body(edition, root))
 
 
-def _hand_written(folder: Path) -> dict[str, Path]:
-    """The edition's hand-written files (`content/<lang>/pages/`), by path under the docs, in the
-    order MkDocs finds files (folder by folder, `index` first; hidden files left out, as MkDocs
-    leaves them out)."""
-    found: dict[str, Path] = {}
-    for here, folders, names in os.walk(folder):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        for name in sorted(names, key=lambda name: (os.path.splitext(name)[0] not in ("index", "README"), name)):
-            if not name.startswith("."):
-                path = Path(here) / name
-                found[path.relative_to(folder).as_posix()] = path
-    return found
+def _hand_written(folder: Path, root: Path) -> dict[str, Path]:
+    """The edition's hand-written files (`content/<lang>/pages/` of the project at `root`), by path
+    under the docs, in the order MkDocs finds files; ContentError if one is not the project's own
+    (:func:`tiptoolkit.source_files.walk`)."""
+    files, problems = source_files.walk(folder, root)
+    if problems:
+        raise ContentError(problems)
+    return {path.relative_to(folder).as_posix(): path for path in files}
 
 
 def _under_title(markdown: str, block: str) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from .edition import ROOT, Edition, Page
 from .errors import ContentError, Problem
 from .loader import line_of, load_required
+from .markup import escaped
 from .memo import Memo, page_key
 from .models import Glossary, Term
 
@@ -24,13 +25,24 @@ PAGE_SLUG = "glossary"
 
 
 def load_glossary(root: Path = ROOT) -> Glossary:
+    """`content/glossary.yml`, checked: each id once, each headword once per language (the page
+    would list it twice)."""
     glossary, node = load_required(root, GLOSSARY, Glossary)
-    problems, seen = [], set()
+    problems, seen, headwords = [], set(), {}
     for index, term in enumerate(glossary.terms):
         if term.id in seen:
             problems.append(Problem(root / GLOSSARY, term.id, "this id is used twice", "give each term its own id",
                                     line=line_of(node, ("terms", index, "id"))))
         seen.add(term.id)
+        for lang, headword in term.term.items():
+            first = headwords.setdefault((lang, " ".join(headword.casefold().split())), (term.id, index))
+            if first[0] != term.id:
+                problems.append(Problem(
+                    root / GLOSSARY, term.id, f"its {lang} term “{headword}” is already the term of `{first[0]}` "
+                    f"(line {line_of(node, ('terms', first[1], 'term', lang))}): the glossary would list it twice",
+                    f"keep one entry for “{headword}”: merge `{term.id}` into `{first[0]}` (its forms, wrong "
+                    f"variants and definition), or correct this {lang} headword",
+                    line=line_of(node, ("terms", index, "term", lang))))
     if problems:
         raise ContentError(problems)
     return glossary
@@ -147,7 +159,7 @@ def markdown(glossary: Glossary, edition: Edition, other_langs: list[str]) -> st
     links to the pages where a term is used (`[IV](iv.md)`). That costs time: converting the
     page takes about 0.4 s more than plain HTML did (Python-Markdown's link pattern)."""
     labels = edition.strings.labels
-    lines = ["---", f"title: {json.dumps(labels.glossary, ensure_ascii=False)}", "---", "",
+    lines = ["---", f"title: {json.dumps(escaped(labels.glossary), ensure_ascii=False)}", "---", "",
              f"# {html.escape(labels.glossary, quote=False)} {{#{PAGE_SLUG}}}", "",
              html.escape(labels.glossary_intro, quote=False), "", '<dl class="tk-glossary" markdown="1">']
     used = usage(glossary, edition)

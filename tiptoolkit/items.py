@@ -13,7 +13,7 @@ import yaml
 from .edition import ANNEX_ID, Item, Page
 from .errors import Problem
 from .loader import describe, line_of
-from .numbering import STYLE_NAMES, expected
+from .numbering import STYLE_NAMES, expected, past_the_letters
 
 LEVEL_STYLES = ("number", "letter", "roman")  # questions, sub-items, sub-sub-items
 OWN_FIELDS = ("note", "after", "scale", "editor_note")  # an item's fields besides its text, where its model has them
@@ -43,12 +43,16 @@ class Collector:
         self.problems.append(Problem(self._file, label, what, fix, line=line_of(self._root, loc, needle)))
 
     def sequence(self, entries: list, style: str, start: int, loc: tuple, parent: str) -> list[str]:
-        """Check that the `n` of `entries` run in sequence from `start`; return the labels."""
+        """Check that the `n` of `entries` run in sequence from `start`; return the labels (of the
+        entries up to z in a lettered list)."""
         labels = []
         for offset, entry in enumerate(entries):
             want = expected(style, start + offset)
             got = str(entry.n) if entry.n is not None else None
             where = (*loc, offset, "n")
+            if want is None:
+                self.problem(where, f"{parent}, entry {offset + 1}", *past_the_letters(start + offset))
+                break
             if got is None:
                 if style == "number" and len(entries) == 1 and start == 1:
                     labels.append("1")  # a single unnumbered question is number 1

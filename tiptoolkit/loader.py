@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import types
 import typing
+import unicodedata
 from pathlib import Path
 from typing import TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from . import source_files
 from .errors import ContentError, Problem
 from .models import Strict
-from .numbering import expected
+from .numbering import expected, past_the_letters
 
 M = TypeVar("M", bound=Strict)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, shipped in PyYAML's wheels: ~20× faster
@@ -103,11 +106,21 @@ def _found(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _what(error: dict, model: type[Strict]) -> str:
+def _position(loc: tuple) -> int:
+    """The 1-based position in its list of the entry whose field is at `loc`."""
+    return loc[-2] + 1 if len(loc) > 1 and isinstance(loc[-2], int) else 1
+
+
+def _what(error: dict, model: type[Strict], written: str | None) -> str:
+    """What is wrong; `written` is the value as the file writes it, if it is a scalar."""
     kind, loc = error["type"], error["loc"]
     style = _label_style(model, loc) if kind.startswith("string_") else None
+    if style and expected(style, _position(loc)) is None:
+        return past_the_letters(_position(loc))[0]
     if style:
         return f"{_LABELS[style]}, found {_found(error.get('input'))}"
+    if kind == "int_type" and isinstance(error.get("input"), bool):
+        return f"`{written}` is not a number: YAML reads it as {str(error['input']).lower()}"
     if kind == "extra_forbidden":
         return f"unknown field `{loc[-1]}`"
     if kind == "missing":
@@ -129,9 +142,10 @@ def _fix_for(error: dict, model: type[Strict]) -> str:
     if kind == "missing":
         return f"add the required field `{loc[-1]}`"
     style = _label_style(model, loc) if kind.startswith("string_") else None
+    if style and expected(style, _position(loc)) is None:
+        return past_the_letters(_position(loc))[1]
     if style:
-        position = loc[-2] + 1 if len(loc) > 1 and isinstance(loc[-2], int) else 1
-        return f"set `n: {expected(style, position)}` here (entry {position} of its list), as printed"
+        return f"set `n: {expected(style, _position(loc))}` here (entry {_position(loc)} of its list), as printed"
     if kind == "string_pattern_mismatch":
         field = loc[-1]
         if field == "scale" or (len(loc) > 1 and loc[-2] == "scales"):
@@ -160,10 +174,31 @@ def _fix_for(error: dict, model: type[Strict]) -> str:
     return f"correct the value to match the `{model.__name__}` model (see its JSON Schema in content/schema/)"
 
 
-def _duplicate_keys(path: Path, node: yaml.Node | None, loc: tuple = ()) -> list[Problem]:
-    """YAML keeps only the last of two equal keys: the first value would vanish silently."""
+INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f"  # control characters: C0 but tab and newline, DEL, C1
+                       "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")  # bidirectional controls
+
+
+def _invisible(char: str) -> tuple[str, str]:
+    """What is wrong with a character of INVISIBLE, and the fix."""
+    name = unicodedata.name(char, "")
+    code = f"U+{ord(char):04X}" + (f" ({name})" if name else "")
+    if unicodedata.category(char) == "Cf":  # the bidirectional controls; the others are `Cc`
+        return (f"the bidirectional control {code}: it changes the order in which readers see the text",
+                "remove it and write the text in its reading order")
+    return (f"the control character {code}: readers cannot see it",
+            "remove it (in YAML it may be written as an escape, such as `\\0`, `\\a` or `\\x07`, in a double-quoted text)")
+
+
+def _node_problems(path: Path, node: yaml.Node | None, loc: tuple = ()) -> list[Problem]:
+    """What YAML accepts but the content may not hold: two equal keys (YAML keeps only the last:
+    the first value would vanish silently), and values with control or bidirectional characters
+    (written as escapes such as `"\\0"`, which the file's bytes do not show)."""
     problems: list[Problem] = []
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, yaml.ScalarNode):
+        for char in dict.fromkeys(INVISIBLE.findall(node.value)):
+            what, fix = _invisible(char)
+            problems.append(Problem(path, describe(loc), what, fix, line=node.start_mark.line + 1))
+    elif isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key, value in node.value:
             if key.value in seen:
@@ -172,17 +207,56 @@ def _duplicate_keys(path: Path, node: yaml.Node | None, loc: tuple = ()) -> list
                                         "keep one of them (merge their values if both are needed)",
                                         line=key.start_mark.line + 1))
             seen.add(key.value)
-            problems += _duplicate_keys(path, value, (*loc, key.value))
+            problems += _node_problems(path, value, (*loc, key.value))
     elif isinstance(node, yaml.SequenceNode):
         for index, value in enumerate(node.value):
-            problems += _duplicate_keys(path, value, (*loc, index))
+            problems += _node_problems(path, value, (*loc, index))
     return problems
 
 
-def read_yaml(path: Path, raw_bytes: bytes | None = None) -> tuple[object, yaml.Node | None]:
-    """Parse a YAML file (its bytes, if already read); syntax, encoding and emptiness problems
-    become ContentError."""
-    raw_bytes = path.read_bytes() if raw_bytes is None else raw_bytes
+def _control_character(path: Path, raw: str, exc: yaml.reader.ReaderError) -> Problem:
+    """libyaml names a character it refuses by its offset in bytes: its line and column instead."""
+    at = raw.index(chr(exc.character))  # the reader stops at the first one
+    line, column = raw.count("\n", 0, at) + 1, at - raw.rfind("\n", 0, at)
+    caret = exc.character < 0x20 or exc.character == 0x7F  # how terminals and many editors show C0 and DEL
+    shown = f" (shown as `^{chr(exc.character ^ 0x40)}` by many editors)" if caret else ""
+    return Problem(path, "(YAML syntax)", f"the invisible control character U+{exc.character:04X}{shown} at column "
+                   f"{column}: YAML files hold no control characters besides tabs and line breaks",
+                   "delete that character (go to this line and column, or retype the text around it); it usually "
+                   "comes with text pasted from another program", line=line)
+
+
+MAX_DEPTH = 50  # lists and mappings within one another: the content nests 9 deep; near 1000, walking the
+# file's nodes would exceed Python's recursion limit
+_DEPTH = {yaml.SequenceStartEvent: 1, yaml.MappingStartEvent: 1, yaml.SequenceEndEvent: -1, yaml.MappingEndEvent: -1}
+
+
+def _refuse_unbounded(path: Path, raw: str) -> None:
+    """What would make loading a small file unbounded, refused from the parser's events, before
+    any node is composed or walked: YAML anchors (`&name`) and aliases (`*name`), which repeat a
+    value by reference (the content uses none, and a few nested aliases expand a tiny file beyond
+    any memory: a “billion laughs”), and values nested deeper than MAX_DEPTH."""
+    depth = 0
+    for event in yaml.parse(raw, Loader=_Loader):
+        depth += _DEPTH.get(type(event), 0)
+        anchor = getattr(event, "anchor", None)
+        if anchor is None and depth <= MAX_DEPTH:
+            continue
+        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        if anchor is not None:
+            sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            raise ContentError([Problem(
+                path, "(YAML anchor)", f"`{sign}{anchor}` at column {column}: YAML anchors (`&name`) and aliases "
+                "(`*name`) are not used in the content",
+                f"write the value out in full wherever it belongs, without `&{anchor}` or `*{anchor}`", line=line)])
+        raise ContentError([Problem(
+            path, "(YAML syntax)", f"a value nested {depth} lists or mappings deep at column {column}: no content "
+            f"needs more than {MAX_DEPTH}", "check the brackets (`[`, `{`) and the indentation of the lines up to "
+            "this one", line=line)])
+
+
+def read_yaml(path: Path, raw_bytes: bytes) -> tuple[object, yaml.Node | None]:
+    """Parse a YAML file from its bytes; syntax, encoding and emptiness problems become ContentError."""
     try:
         raw = raw_bytes.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -192,12 +266,15 @@ def read_yaml(path: Path, raw_bytes: bytes | None = None) -> tuple[object, yaml.
             f"{raw_bytes[exc.start:exc.start + 1]!r}); the file was probably saved as Latin-1 or Windows-1252",
             "save the file as UTF-8 (in your editor: “Save with encoding” → UTF-8)", line=line)]) from None
     try:
-        loader = _Loader(raw)  # parsed once: the nodes give lines, the data is built from them
+        _refuse_unbounded(path, raw)
+        loader = _Loader(raw)  # composed once: the nodes give lines, the data is built from them
         try:
             root = loader.get_single_node()
             data = loader.construct_document(root) if root is not None else None
         finally:
             loader.dispose()
+    except yaml.reader.ReaderError as exc:
+        raise ContentError([_control_character(path, raw, exc)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         context = getattr(exc, "context", None)
@@ -211,18 +288,19 @@ def read_yaml(path: Path, raw_bytes: bytes | None = None) -> tuple[object, yaml.
     if data is None:
         raise ContentError([Problem(path, "(whole file)", "the file is empty",
                                     "restore the file's content (e.g. `git checkout -- <file>`)")])
-    duplicates = _duplicate_keys(path, root)
+    duplicates = _node_problems(path, root)
     if duplicates:
         raise ContentError(duplicates)
     root.text = raw  # for `line_of`: libyaml marks carry no buffer
     return data, root
 
 
-def load_model(path: Path, model: type[M]) -> tuple[M, yaml.Node | None]:
-    """Load and validate one content file against its model. Content already read is not parsed
-    again (a live reload parses the edited file alone; a copy of the sources, its changed files
-    alone): the model is shared, never change it."""
-    raw = path.read_bytes()
+def load_model(path: Path, model: type[M], root: Path) -> tuple[M, yaml.Node | None]:
+    """Load and validate one content file of the project at `root` against its model; only a file the project may read is read
+    (:mod:`tiptoolkit.source_files`). Content already read is not parsed again (a live reload
+    parses the edited file alone; a copy of the sources, its changed files alone): the model is
+    shared, never change it."""
+    raw = source_files.read(path, root)
     key = (model, hashlib.sha256(raw).digest())
     if key not in _parsed:
         _parsed[key] = _parse(path, raw, model)
@@ -241,10 +319,16 @@ def _parse(path: Path, raw: bytes, model: type[M]) -> tuple[M, yaml.Node | None]
         return model.model_validate(data), root
     except ValidationError as exc:
         problems = [
-            Problem(path, describe(err["loc"]), _what(err, model), _fix_for(err, model), line=line_of(root, err["loc"]))
+            Problem(path, describe(err["loc"]), _what(err, model, _written(root, err["loc"])), _fix_for(err, model),
+                    line=line_of(root, err["loc"]))
             for err in exc.errors()
         ]
         raise ContentError(problems) from None
+
+
+def _written(root: yaml.Node | None, loc: tuple) -> str | None:
+    node = _node_at(root, loc)
+    return node.value if isinstance(node, yaml.ScalarNode) else None
 
 
 def load_required(root: Path, relative: Path, model: type[M]) -> tuple[M, yaml.Node | None]:
@@ -253,7 +337,7 @@ def load_required(root: Path, relative: Path, model: type[M]) -> tuple[M, yaml.N
     if not path.exists():
         raise ContentError([Problem(path, "(whole file)", "this file is missing",
                                     f"restore it (e.g. `git checkout -- {relative}`)")])
-    return load_model(path, model)
+    return load_model(path, model, root)
 
 
 def files_state(*paths: Path) -> tuple:

@@ -12,7 +12,6 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    PositiveInt,
     StringConstraints,
     model_validator,
 )
@@ -22,7 +21,8 @@ Letter = Annotated[str, StringConstraints(pattern=r"^[a-z]$")]
 Roman = Annotated[str, StringConstraints(pattern=r"^[ivxl]+$")]
 SectionLetter = Annotated[str, StringConstraints(pattern=r"^[A-Z]$")]
 ScaleKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]*$")]
-Footnotes = dict[PositiveInt, Text]
+Number = Annotated[int, Field(strict=True, gt=0)]  # digits only: YAML's `yes` (true) or `"3"` is no number
+Footnotes = dict[Number, Text]
 
 
 class Strict(BaseModel):
@@ -52,7 +52,7 @@ class SubItem(Strict):
 class Question(Strict):
     """A numbered key or specific question."""
 
-    n: PositiveInt | None = Field(
+    n: Number | None = Field(
         default=None,
         description="Number as printed; omitted only for a chapter's single unnumbered question",
     )
@@ -77,7 +77,7 @@ class BoxSection(Strict):
 
 
 class ResourceBox(Strict):
-    number: PositiveInt = Field(description="The box number as printed (“Encadré 3”)")
+    number: Number = Field(description="The box number as printed (“Encadré 3”)")
     title: Text
     sections: list[BoxSection] = Field(min_length=1)
 
@@ -146,7 +146,7 @@ class AnnexSubItem(Strict):
 
 
 class AnnexQuestion(Strict):
-    n: PositiveInt
+    n: Number
     text: Text
     scale: ScaleKey | None = None
     note: Text | None = None
@@ -287,7 +287,7 @@ class Block(Strict):
 class Recommendation(Block):
     """A numbered recommendation of one meeting: `WG.IV.46.j.ii` is its sub-sub-item ii."""
 
-    n: PositiveInt = Field(description="Number as printed; numbering restarts at 1 in each meeting")
+    n: Number = Field(description="Number as printed; numbering restarts at 1 in each meeting")
 
 
 class Meeting(Strict):
@@ -317,7 +317,7 @@ class Recommendations(Strict):
 class Paragraph(Block):
     """A numbered paragraph (or an unnumbered block) of a background paper or report."""
 
-    n: PositiveInt | None = Field(default=None, description="Paragraph number as printed; omit for an "
+    n: Number | None = Field(default=None, description="Paragraph number as printed; omit for an "
                                                             "unnumbered block")
 
 

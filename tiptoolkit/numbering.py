@@ -28,15 +28,24 @@ def from_roman(numeral: str) -> int | None:
     return None
 
 
-def expected(style: str, position: int) -> str:
-    """The label printed at 1-based `position` in a list of the given style."""
+def expected(style: str, position: int) -> str | None:
+    """The label printed at 1-based `position` in a list of the given style; None past z, the
+    last letter."""
     if style == "number":
         return str(position)
     if style == "letter":
-        return string.ascii_lowercase[position - 1] if position <= 26 else "?"
+        return string.ascii_lowercase[position - 1] if position <= len(string.ascii_lowercase) else None
     if style == "roman":
         return to_roman(position)
     raise ValueError(style)
+
+
+def past_the_letters(position: int) -> tuple[str, str]:
+    """What is wrong, and the fix, when the entry at `position` of a lettered list comes after z."""
+    return (f"entry {position} of a lettered list, but letters run out at z: such a list has at most "
+            f"{len(string.ascii_lowercase)} entries",
+            "compare the list with the printed text: an entry after z belongs to another question or item "
+            "(move it there) or continues the entry before it (merge them)")
 
 
 STYLE_NAMES = {"number": "numbers", "letter": "letters", "roman": "roman numerals"}

@@ -6,6 +6,7 @@ from html import escape
 
 from .edition import Edition
 from .export import FIELDS
+from .markup import escaped
 from .render import Renderer
 
 
@@ -15,7 +16,7 @@ def table_of_contents(edition: Edition) -> str:
     lines = []
     for page in edition.pages:
         count = sum(1 for item in edition.items if item.page == page.slug and item.kind == "question")
-        suffix = f" — {count} {edition.strings.labels.questions.lower()}" if count else ""
+        suffix = f" — {count} {escaped(edition.strings.labels.questions.lower())}" if count else ""
         lines.append(f"- [{renderer.title(page)}]({page.slug}.md){suffix}")
     return "\n".join(lines)
 
@@ -36,5 +37,5 @@ def offline_bundle(edition: Edition, href: str | None) -> str:
     if not href:
         return ""
     labels = edition.strings.labels
-    return (f'<p class="tk-bundle"><a href="{escape(href)}" download>{escape(labels.offline_bundle)}</a> '
-            f'{escape(labels.offline_bundle_help)}</p>')
+    return (f'<p class="tk-bundle"><a href="{escape(href)}" download>{escaped(labels.offline_bundle)}</a> '
+            f'{escaped(labels.offline_bundle_help)}</p>')

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from . import source_files
 from .catalog import load_edition
 from .edition import ROOT, SOURCE_LANGUAGE, Edition, Page, languages
 from .errors import ContentError, Problem
@@ -162,12 +163,12 @@ def read_fingerprints(root: Path, lang: str) -> dict[str, str]:
     """The recorded fingerprints of a translation (read again only when the file changed: the
     dict is shared, never change it)."""
     path = fingerprints_path(root, lang)
-    return _fingerprints(path, files_state(path)) if path.exists() else {}
+    return _fingerprints(path, root, files_state(path)) if path.exists() else {}
 
 
 @lru_cache(maxsize=4)
-def _fingerprints(path: Path, state: tuple) -> dict[str, str]:
-    data, _ = read_yaml(path)
+def _fingerprints(path: Path, root: Path, state: tuple) -> dict[str, str]:
+    data, _ = read_yaml(path, source_files.read(path, root))
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise ContentError([Problem(path, "(whole file)", "expected `unit: fingerprint` lines",
                                     f"restore it with git, or run `make reviewed EDITION={path.parent.name}`")])
@@ -181,10 +182,23 @@ def translation_problems(root: Path = ROOT) -> list[Problem]:
         if lang != SOURCE_LANGUAGE:
             try:
                 units, structure = compare(load_edition(SOURCE_LANGUAGE, root), load_edition(lang, root))
-                problems += structure or stale(units, read_fingerprints(root, lang), lang, root)
+                problems += (structure or _no_record(root, lang)
+                             or stale(units, read_fingerprints(root, lang), lang, root))
             except ContentError as exc:
                 problems += exc.problems
     return problems
+
+
+def _no_record(root: Path, lang: str) -> list[Problem]:
+    """Without its record of reviews, every text of a translation would be reported: one problem says why."""
+    path = fingerprints_path(root, lang)
+    if path.exists():
+        return []
+    return [Problem(path, "(whole file)", f"this file is missing: it records, for each {lang} text, the French "
+                    "text it was last reviewed against",
+                    f"restore it (`git checkout -- {path.relative_to(root).as_posix()}`); only if every {lang} text "
+                    "has just been reviewed against the current French, record them all instead: "
+                    f"`make reviewed EDITION={lang} UNITS=--all`")]
 
 
 def mark_reviewed(lang: str, keys: list[str], root: Path = ROOT, everything: bool = False) -> list[str]:

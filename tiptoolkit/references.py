@@ -1,6 +1,7 @@
 """The references an edition's texts make, checked without rendering them: cross-references to
 chapters, questions, boxes and the annex (:mod:`tiptoolkit.xref`), and citations of Working
-Group reports through the correspondence table (:mod:`tiptoolkit.wg`).
+Group reports through the correspondence table (:mod:`tiptoolkit.wg`); and what the texts
+contain, against the markup rules (:func:`tiptoolkit.markup.refusals`).
 
 `texts` lists every text of an edition with its place and what it may contain; the renderer
 renders exactly these texts (tests/test_xref.py keeps the two the same)."""
@@ -16,7 +17,7 @@ from functools import lru_cache
 from . import wg
 from .edition import Edition, Page
 from .errors import Problem
-from .markup import CITE, unmarked
+from .markup import CITE, refusals, unmarked
 from .xref import Context, Resolver
 
 
@@ -28,6 +29,7 @@ class Text:
     ctx: Context
     links: bool = True  # its “chapitre V” or “annexe” are ours (not in a citation of another work)
     note: bool = False  # an editor's note: it may name a symbol without `cite:` (one the source got wrong)
+    prose: bool = False  # a prose field, rendered as Markdown blocks: paragraphs, lists, sub-headings, links
 
 
 class Citations:
@@ -83,30 +85,30 @@ def _page_texts(page: Page, content: object) -> Iterator[Text]:
     """The texts of a page outside its numbered items."""
     at = lambda name: Context(page, None, name)  # noqa: E731
     if page.kind == "chapter":
-        yield Text(content.overview, at("overview"))
-        yield Text(content.resources.intro, at("resources.intro"))
+        yield Text(content.overview, at("overview"), prose=True)
+        yield Text(content.resources.intro, at("resources.intro"), prose=True)
         box = content.resources.box
         yield from (Text(entry, at(f"box {box.number}"), links=False) for s in box.sections for entry in s.entries)
     elif page.kind == "prose":
         if content.preamble:
-            yield Text(content.preamble, at("preamble"))
-        yield from (Text(s.body, at(f"section {s.letter}")) for s in content.sections)
+            yield Text(content.preamble, at("preamble"), prose=True)
+        yield from (Text(s.body, at(f"section {s.letter}"), prose=True) for s in content.sections)
     elif page.kind == "annex":
-        yield from (Text(s.overview, at(f"section {s.letter}")) for s in content.sections)
+        yield from (Text(s.overview, at(f"section {s.letter}"), prose=True) for s in content.sections)
     elif page.kind == "recommendations":
         doc = page.document.id
-        yield from (Text(m.preamble, at(f"{doc}.{m.n}")) for m in content.meetings if m.preamble)
+        yield from (Text(m.preamble, at(f"{doc}.{m.n}"), prose=True) for m in content.meetings if m.preamble)
     elif page.kind == "paper":
         doc = page.document.id
         if content.summary:
-            yield Text(content.summary, at("summary"))
+            yield Text(content.summary, at("summary"), prose=True)
         for section in content.sections:
             for paragraph in [*section.paragraphs, *(p for sub in section.subsections for p in sub.paragraphs)]:
                 if paragraph.n is None:  # a block without a number: quoted text, not items
-                    yield Text(paragraph.text, at(doc))
+                    yield Text(paragraph.text, at(doc), prose=True)
                     yield from (Text(text, at(doc)) for text in _quoted(paragraph.items))
                     if paragraph.after:
-                        yield Text(paragraph.after, at(doc))
+                        yield Text(paragraph.after, at(doc), prose=True)
                     if paragraph.editor_note:
                         yield Text(paragraph.editor_note, at(doc), note=True)
 
@@ -130,4 +132,15 @@ def problems(edition: Edition) -> list[Problem]:
         plain = CITE.sub(lambda match: (citations.resolve(match, text.ctx), match["text"])[1], escaped)
         if text.links and not text.ctx.page.document:
             resolver.link(plain, text.ctx)
+    return resolver.problems
+
+
+@lru_cache(maxsize=8)  # per loaded edition, as `problems`
+def refused(edition: Edition) -> list[Problem]:
+    """Everything the edition's texts contain that a text may not (:func:`tiptoolkit.markup.refusals`),
+    each with file, line and fix (the list is shared: never change it)."""
+    resolver = Resolver(edition)
+    for text in texts(edition):
+        for refusal in refusals(text.raw, text.prose):
+            resolver.problem(text.ctx, refusal.phrase, refusal.what, refusal.fix)
     return resolver.problems

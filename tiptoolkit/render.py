@@ -1,7 +1,9 @@
 """Markdown for every page of an edition, from the structured content.
 
-Texts are escaped (content can never inject markup), placeholders and footnote references
-become HTML, and cross-references become Markdown links (see :mod:`tiptoolkit.xref`).
+Texts are escaped (content can never inject markup; what a text may not contain is made inert,
+:func:`tiptoolkit.markup.inert`), placeholders and footnote references become HTML, and
+cross-references become Markdown links (see :mod:`tiptoolkit.xref`). Interface strings and
+titles are escaped once (:func:`tiptoolkit.markup.escaped`).
 Question lists are HTML blocks with `markdown` attributes (Python-Markdown's md_in_html),
 so their texts are still Markdown and MkDocs validates their links and anchors.
 """
@@ -16,7 +18,8 @@ from functools import lru_cache
 from . import wg
 from .edition import Edition, Item, Page, anchor_of
 from .errors import ContentError
-from .markup import CITE, COUNTRY, FOOTNOTE_REF, page_title, permalink_path, plain_text, question_part_titles, quoted
+from .markup import (CITE, COUNTRY, FOOTNOTE_REF, escaped, inert, page_title, permalink_path, plain_text,
+                     question_part_titles, quoted)
 from .models import Annex, Chapter, Paper, ProseChapter, Recommendations
 from .references import Citations
 from .xref import Context, Resolver, box_anchor, part_anchor
@@ -34,7 +37,7 @@ SUBHEADING = re.compile(r"^###[^\n]*?(?=\s*$)", re.MULTILINE)  # a Markdown sub-
 @dataclass(frozen=True)
 class RenderedPage:
     slug: str
-    title: str  # for navigation
+    title: str  # for navigation: plain text, escaped by what prints it
     markdown: str
 
 
@@ -50,11 +53,12 @@ class Renderer:
 
     # --- texts -----------------------------------------------------------------------
 
-    def text(self, raw: str, ctx: Context, links: bool = True, note: bool = False) -> str:
+    def text(self, raw: str, ctx: Context, links: bool = True, note: bool = False, prose: bool = False) -> str:
         """One content text as safe Markdown; `links=False` for citations of other works
-        (box entries, footnotes), whose “chapitre 2” or “annexe” are not ours."""
+        (box entries, footnotes), whose “chapitre 2” or “annexe” are not ours; `prose` for a
+        prose field (Markdown blocks, links)."""
         out = html.escape(raw, quote=False)
-        out = out.replace(COUNTRY, f'<span class="tk-blank">[{html.escape(self.labels.country)}]</span>')
+        out = inert(out.replace(COUNTRY, f'<span class="tk-blank">[{escaped(self.labels.country)}]</span>'), prose)
         out = FOOTNOTE_REF.sub(
             lambda m: f'<sup class="tk-fnref" id="fnref-{m[1]}"><a href="#fn-{m[1]}">{m[1]}</a></sup>', out)
         out = self.citations(out, ctx, strict=not note)
@@ -75,7 +79,7 @@ class Renderer:
             if target.id is None:
                 flag = (target.flag or {}).get(self.edition.lang, "")
                 return (f'<span class="tk-unresolved">{match["text"]}</span> <span class="tk-editor-note">'
-                        f'[{html.escape(self.wg.unresolved)}: {html.escape(flag)}]</span>')
+                        f'[{escaped(self.wg.unresolved)}: {escaped(flag)}]</span>')
             slug = self.cites.slug_of[target.id.split(".")[0]]
             return f'[{match["text"]}]({self.resolver.href(slug, anchor_of(target.id), ctx.page)})'
 
@@ -91,11 +95,11 @@ class Renderer:
             count += 1
             return f"{match[0]} {{#{anchor}-s{count}}}"
 
-        return SUBHEADING.sub(number, self.text(raw, ctx))
+        return SUBHEADING.sub(number, self.text(raw, ctx, prose=True))
 
     def plain(self, raw: str) -> str:
         """A text for a title or heading: escaped, placeholder spelt out, no links."""
-        return html.escape(raw.replace(COUNTRY, f"[{self.labels.country}]"), quote=False)
+        return escaped(raw.replace(COUNTRY, f"[{self.labels.country}]"))
 
     # --- pages -----------------------------------------------------------------------
 
@@ -116,22 +120,22 @@ class Renderer:
             body.append(self.footnotes(page, footnotes))
         title = self.title(page)
         front = f"---\ntitle: {quoted(title)}\n---\n\n{self.heading(1, title, page.slug)}\n"
-        return RenderedPage(page.slug, title, front + "\n" + "\n\n".join(body) + "\n")
+        return RenderedPage(page.slug, page_title(page, self.labels), front + "\n" + "\n\n".join(body) + "\n")
 
     def heading(self, level: int, text: str, anchor: str) -> str:
         return f"{'#' * level} {text} {{#{anchor}}}"
 
     def chapter(self, page: Page, chapter: Chapter) -> list[str]:
         labels, out = self.labels, []
-        out.append(self.heading(2, f"A. {labels.overview}", part_anchor(page, "A")))
+        out.append(self.heading(2, f"A. {escaped(labels.overview)}", part_anchor(page, "A")))
         out.append(self.prose_text(chapter.overview, Context(page, None, "overview"), part_anchor(page, "A")))
-        out.append(self.heading(2, f"B. {labels.resources}", part_anchor(page, "B")))
-        out.append(self.text(chapter.resources.intro, Context(page, None, "resources.intro")))
+        out.append(self.heading(2, f"B. {escaped(labels.resources)}", part_anchor(page, "B")))
+        out.append(self.text(chapter.resources.intro, Context(page, None, "resources.intro"), prose=True))
         out.append(self.box(page, chapter))
         parts = question_part_titles(chapter, labels)
-        out.append(self.heading(2, parts["C"], part_anchor(page, "C")))
+        out.append(self.heading(2, escaped(parts["C"]), part_anchor(page, "C")))
         out.append(self.question_list(page, "C", [i for i in self.items(page) if i.part == "C"]))
-        out.append(self.heading(2, parts["D"], part_anchor(page, "D")))
+        out.append(self.heading(2, escaped(parts["D"]), part_anchor(page, "D")))
         specific = [i for i in self.items(page) if i.part == "D"]
         for index, group in enumerate(chapter.specific_questions, start=1):
             numbers = {f"{page.numeral}.D.{q.n}" for q in group.questions}
@@ -145,8 +149,9 @@ class Renderer:
     def box(self, page: Page, chapter: Chapter) -> str:
         box = chapter.resources.box
         ctx = Context(page, None, f"box {box.number}")
+        title = f"{escaped(self.labels.box)} {box.number}. {self.plain(box.title)}"
         lines = [f'<div class="admonition tk-box" id="{box_anchor(box.number)}" markdown="1">',
-                 f'<p class="admonition-title">{self.labels.box} {box.number}. {self.plain(box.title)}</p>', ""]
+                 f'<p class="admonition-title">{title}</p>', ""]
         for index, section in enumerate(box.sections, start=1):
             if section.title:
                 lines += [f'<h3 class="tk-box-section" id="{box_anchor(box.number)}-s{index}">{self.plain(section.title)}</h3>', ""]
@@ -184,8 +189,8 @@ class Renderer:
             if item.id in self.chapters_of:
                 lines.append(self.chapter_links(item.id, ctx.page))
             if item.note:
-                lines.append(f'<p class="tk-note" markdown="span"><strong>{self.labels.interviewer_note}:</strong> '
-                             f"{self.text(item.note, ctx)}</p>")
+                lines.append(f'<p class="tk-note" markdown="span"><strong>{escaped(self.labels.interviewer_note)}:'
+                             f"</strong> {self.text(item.note, ctx)}</p>")
             if item.scale:
                 lines.append(self.scale(item.scale))
             if any(child.parent == item.id for child in items):
@@ -197,13 +202,13 @@ class Renderer:
         return "\n".join(lines)
 
     def editor_note(self, note: str, ctx: Context) -> str:
-        return (f'<p class="tk-editor-note" markdown="span"><strong>{html.escape(self.wg.editor_note)}:</strong> '
+        return (f'<p class="tk-editor-note" markdown="span"><strong>{escaped(self.wg.editor_note)}:</strong> '
                 f"{self.text(note, ctx, note=True)}</p>")
 
     def chapter_links(self, item_id: str, here: Page) -> str:
         links = ", ".join(f"[{numeral}]({self.resolver.href(numeral.lower(), None, here)})"
                           for numeral in self.chapters_of[item_id])
-        return f'<p class="tk-themes" markdown="span">{html.escape(self.wg.chapters_on_theme)}: {links}</p>'
+        return f'<p class="tk-themes" markdown="span">{escaped(self.wg.chapters_on_theme)}: {links}</p>'
 
     def on_theme(self, page: Page) -> list[str]:
         """On a chapter page: the Working Group recommendations and questions for discussion on its theme."""
@@ -212,7 +217,7 @@ class Renderer:
             return []
         themes = wg.theme_ids(self.edition)
         anchor = f"{page.slug}-wg"
-        out = [self.heading(2, html.escape(self.wg.recommendations_on_theme), anchor)]
+        out = [self.heading(2, escaped(self.wg.recommendations_on_theme), anchor)]
         lines = ['<ul class="tk-wg" markdown="1">']
         for entry in (e for e in entries if e.item not in themes):
             item = self.edition.item(entry.item)
@@ -222,7 +227,7 @@ class Renderer:
         out.append("\n".join([*lines, "</ul>"]))
         questions = [e for e in entries if e.item in themes]
         if questions:
-            out.append(self.heading(3, html.escape(self.wg.questions_on_theme), f"{anchor}-questions"))
+            out.append(self.heading(3, escaped(self.wg.questions_on_theme), f"{anchor}-questions"))
             lines = ['<ul class="tk-wg" markdown="1">']
             for entry in questions:
                 paper, title, items = themes[entry.item]
@@ -248,7 +253,7 @@ class Renderer:
         for meeting in content.meetings:
             out.append(self.heading(2, f"{meeting.n}. {self.plain(meeting.heading)}", anchor_of(f"{doc}.{meeting.n}")))
             if meeting.preamble:
-                out.append(self.text(meeting.preamble, Context(page, None, f"{doc}.{meeting.n}")))
+                out.append(self.text(meeting.preamble, Context(page, None, f"{doc}.{meeting.n}"), prose=True))
             items = [i for i in self.items(page) if i.part == meeting.n]
             if items:
                 out.append(self.question_list(page, meeting.n, items))
@@ -264,8 +269,8 @@ class Renderer:
         if paper.subtitle:
             out.append(f'<p class="tk-subtitle">{self.plain(paper.subtitle)}</p>')
         if paper.summary:
-            out.append(self.heading(2, html.escape(self.wg.summary), anchor_of(f"{doc}.summary")))
-            out.append(self.text(paper.summary, Context(page, None, "summary")))
+            out.append(self.heading(2, escaped(self.wg.summary), anchor_of(f"{doc}.summary")))
+            out.append(self.text(paper.summary, Context(page, None, "summary"), prose=True))
         themes = {(s, t): theme_id for theme_id, s, t, _ in wg.numbered_themes(doc, paper)}
         for s_index, section in enumerate(paper.sections):
             anchor = anchor_of(f"{doc}.{section.n}")
@@ -298,11 +303,11 @@ class Renderer:
                 run = []
             if paragraph is not None:
                 ctx = Context(page, None, doc)
-                out.append(self.text(paragraph.text, ctx))
+                out.append(self.text(paragraph.text, ctx, prose=True))
                 if paragraph.items:
                     out.append(self.quoted_list(paragraph.items, ctx))
                 if paragraph.after:
-                    out.append(self.text(paragraph.after, ctx))
+                    out.append(self.text(paragraph.after, ctx, prose=True))
                 if paragraph.editor_note:
                     out.append(self.editor_note(paragraph.editor_note, Context(page, None, doc)))
         return out
@@ -328,7 +333,7 @@ class Renderer:
     def prose(self, page: Page, chapter: ProseChapter) -> list[str]:
         out = []
         if chapter.preamble:
-            out.append(self.text(chapter.preamble, Context(page, None, "preamble")))
+            out.append(self.text(chapter.preamble, Context(page, None, "preamble"), prose=True))
         for section in chapter.sections:
             out.append(self.heading(2, f"{section.letter}. {self.plain(section.title)}", part_anchor(page, section.letter)))
             out.append(self.prose_text(section.body, Context(page, None, f"section {section.letter}"),
@@ -341,16 +346,16 @@ class Renderer:
             anchor = part_anchor(page, section.letter)
             out.append(self.heading(2, f"{section.letter}. {self.plain(section.title)}", anchor))
             if section.questions:
-                out.append(self.heading(3, self.labels.overview, f"{anchor}-intro"))
+                out.append(self.heading(3, escaped(self.labels.overview), f"{anchor}-intro"))
             out.append(self.prose_text(section.overview, Context(page, None, f"section {section.letter}"), anchor))
             if section.questions:
-                out.append(self.heading(3, self.labels.questions, f"{anchor}-questions"))
+                out.append(self.heading(3, escaped(self.labels.questions), f"{anchor}-questions"))
                 out.append(self.question_list(page, section.letter,
                                               [i for i in self.items(page) if i.part == section.letter]))
         return out
 
     def footnotes(self, page: Page, footnotes: dict[int, str]) -> str:
-        lines = [self.heading(2, self.labels.footnotes, f"{page.slug}-notes"), "", '<ol class="tk-footnotes" markdown="1">']
+        lines = [self.heading(2, escaped(self.labels.footnotes), f"{page.slug}-notes"), "", '<ol class="tk-footnotes" markdown="1">']
         for number, text in sorted(footnotes.items()):
             body = self.text(text, Context(page, None, f"footnote {number}"), links=False)
             lines.append(f'<li id="fn-{number}" value="{number}" markdown="span">{body} '

@@ -9,7 +9,6 @@ is cited by exactly one resource, so a box entry added to a chapter must be cata
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 from .edition import ROOT, Edition
 from .errors import ContentError, Problem
 from .loader import line_of, load_required
+from .markup import escaped
 from .models import ResourceCatalogue
 from .xref import box_anchor
 
@@ -94,19 +94,19 @@ def check(edition: Edition, root: Path = ROOT) -> ResourceCatalogue:
 def markdown(catalogue: ResourceCatalogue, edition: Edition) -> str:
     """The “Resources cited” page of one edition."""
     strings, lang = edition.strings.wg, edition.lang
-    out = ["---", f"title: {json.dumps(strings.resources, ensure_ascii=False)}", "---", "",
-           f"# {html.escape(strings.resources, quote=False)} {{#{PAGE_SLUG}}}", "",
-           html.escape(strings.resources_intro, quote=False), ""]
+    out = ["---", f"title: {json.dumps(escaped(strings.resources), ensure_ascii=False)}", "---", "",
+           f"# {escaped(strings.resources)} {{#{PAGE_SLUG}}}", "",
+           escaped(strings.resources_intro), ""]
     for kind in KINDS:
         members = [r for r in catalogue.resources if r.kind == kind]
         if not members:
             continue
-        out += [f"## {html.escape(strings.kinds[kind], quote=False)} {{#{PAGE_SLUG}-{kind}}}", "",
+        out += [f"## {escaped(strings.kinds[kind])} {{#{PAGE_SLUG}-{kind}}}", "",
                 '<dl class="tk-resources" markdown="1">']
         for resource in members:
             places = ", ".join(_place_link(place, edition) for place in resource.cited_in)
-            out += [f'<dt id="res-{resource.id}">{html.escape(resource.title[lang])}</dt>',
-                    f'<dd markdown="span">{html.escape(strings.cited_in)}: {places}</dd>']
+            out += [f'<dt id="res-{resource.id}">{escaped(resource.title[lang])}</dt>',
+                    f'<dd markdown="span">{escaped(strings.cited_in)}: {places}</dd>']
         out += ["</dl>", ""]
     return "\n".join(out)
 
@@ -117,11 +117,11 @@ def _place_link(place: str, edition: Edition) -> str:
     if box:
         number = int(box[1])
         page = edition.boxes[number]
-        return f"[{html.escape(labels.box)} {number} ({page.numeral})]({page.slug}.md#{box_anchor(number)})"
+        return f"[{escaped(labels.box)} {number} ({page.numeral})]({page.slug}.md#{box_anchor(number)})"
     footnote = _FOOTNOTE.fullmatch(place)
     if footnote:
         page = next(p for p in edition.pages if p.document and p.document.id == footnote[1])
         label = edition.strings.wg.footnote.replace("{n}", footnote[2])
-        return f"[{footnote[1]}, {html.escape(label)}]({page.slug}.md#fn-{footnote[2]})"
+        return f"[{footnote[1]}, {escaped(label)}]({page.slug}.md#fn-{footnote[2]})"
     item = edition.item(place)
     return f"[{item.id}]({item.page}.md#{item.anchor})"

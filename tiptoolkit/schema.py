@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 
 from .edition import ROOT
+from .errors import ContentError, Problem
 from .models import CONTENT_MODELS
+from .source_files import read
 
 SCHEMA_DIR = Path("content") / "schema"
 
@@ -29,8 +31,16 @@ def write(root: Path = ROOT) -> list[Path]:
     return written
 
 
-def stale(root: Path = ROOT) -> list[str]:
-    """Schema files that are missing or differ from the models."""
-    folder = root / SCHEMA_DIR
-    return [name for name, text in schemas().items()
-            if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text]
+def problems(root: Path = ROOT) -> list[Problem]:
+    """Schema files that are missing, differ from the models, or are not files the project may read."""
+    folder, found = root / SCHEMA_DIR, []
+    for name, text in schemas().items():
+        try:
+            current = read(folder / name, root) if (folder / name).exists() else None
+        except ContentError as exc:
+            found += exc.problems
+            continue
+        if current != text.encode("utf-8"):
+            found.append(Problem(SCHEMA_DIR / name, "(JSON Schema)", "missing or out of date with the models",
+                                 "run `make schema` and commit the result"))
+    return found

@@ -4,18 +4,22 @@
 (built first, see :mod:`tiptoolkit.pdf`); `site/index.html` offers the language choice;
 `site/q/` holds the short permalinks; `site/toolkit-offline.zip` is the offline bundle: the
 same site built to be opened from `file://` (plain `.html` links, search index as a script,
-the search worker in an iframe). The languages are built at the same time, one process each.
-A build goes to a temporary folder and replaces `site/` only when everything succeeded, so a
-failed build never leaves a half-built or stale-mixed site; a live reload's build replaces only
-the languages it rebuilt, and writes only the short permalinks that changed.
+the search worker in a frame: `assets/javascripts/iframe-worker.js`). The languages are built
+at the same time, one process each. A build goes to a folder of its own next to `site/` and
+replaces `site/` only when everything succeeded, so a failed build never leaves a half-built or
+stale-mixed site; a live reload's build replaces only the languages it rebuilt, and writes only
+the short permalinks that changed. The site's folders and files get the modes any new folder or
+file gets (0755 and 0644 under the usual umask), so that a web server running as another user
+can read them. A build removes the folders that killed builds left.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
+import secrets
 import shutil
-import tempfile
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
@@ -24,9 +28,8 @@ from pathlib import Path
 
 import jinja2
 
-from . import build_inputs, caches, processes
+from . import build_inputs, caches, csp, processes
 from .catalog import editions as all_editions
-from .csp import with_policy
 from .edition import ROOT, languages
 from .loader import files_state
 from .markup import PERMALINKS, permalink_path, plain_text
@@ -41,8 +44,10 @@ WATCHED = ("chapters", "content", "hooks", "overrides", "tiptoolkit", "mkdocs.ym
 BUNDLE_FOLDER = "toolkit-offline"   # the folder the zip unpacks to
 BUNDLE = f"{BUNDLE_FOLDER}.zip"
 POLLING = 0.1  # seconds between two looks at the sources for changes (MkDocs's default: 0.5)
+# Search from file:// (in overrides/). Material's offline plugin would add the iframe-worker package from unpkg.com
+# unless a polyfill's name holds "iframe-worker".
 SHIM = "assets/javascripts/iframe-worker.js"
-SHIM_SOURCE = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
+STAGING = re.compile(r"\.site-(?:(\d+)-[0-9a-f]{8}|[a-z0-9_]{8})(?:-bundle)?")  # a build's folders (see _staging)
 
 
 def theme_cache() -> jinja2.BytecodeCache:
@@ -64,7 +69,7 @@ def _mkdocs_build(lang: str, site_dir: Path, root: Path, pdfs: Manifest, *, offl
     config.extra["bundle_href"] = f"../{BUNDLE}" if bundle else None
     if offline:
         config.plugins["material/offline"].config.enabled = True
-        config.extra["polyfills"] = [SHIM]  # served from the bundle, not from unpkg.com
+        config.extra["polyfills"] = [SHIM]
     build_inputs.attach(config, build_inputs.BuildInputs(pdfs=pdfs, pages=pages))
     if pages:
         pages.starting(config)
@@ -76,8 +81,6 @@ def _mkdocs_build(lang: str, site_dir: Path, root: Path, pdfs: Manifest, *, offl
         raise
     if pages:
         pages.succeeded()
-    if offline:
-        shutil.copyfile(SHIM_SOURCE, site_dir / SHIM)
 
 
 def _build_language(lang: str, root: Path, pdfs: Manifest, targets: list[tuple[Path, bool]], bundle: bool,
@@ -116,7 +119,7 @@ def render_root(root: Path, *, offline: bool = False, bundle: bool = False) -> s
     choices = [{"lang": lang, "strings": edition.strings} for lang, edition in all_editions(root).items()]
     html = TEMPLATES.get_template("root.html").render(choices=choices, index="index.html" if offline else "",
                                                   bundle=BUNDLE if bundle else None)
-    return with_policy(html, offline=offline)
+    return csp.with_policy(html, root=root, page="index.html", offline=offline)
 
 
 def _short_permalinks(root: Path) -> dict[str, str]:
@@ -136,14 +139,15 @@ def _short_permalinks(root: Path) -> dict[str, str]:
     for anchor, name, links in targets:
         choices = tuple(tuple({"lang": e.lang, "site_name": e.strings.site_name, **link}.items())
                         for e, link in zip(editions, links))
-        out[f"{permalink_path(anchor)}index.html"] = _permalink_page(name, choices)
+        out[f"{permalink_path(anchor)}index.html"] = _permalink_page(root, name, choices)
     return out
 
 
 @lru_cache(maxsize=4096)  # a live reload makes again only the pages whose texts changed
-def _permalink_page(name: str, choices: tuple[tuple[tuple[str, str], ...], ...]) -> str:
+def _permalink_page(root: Path, name: str, choices: tuple[tuple[tuple[str, str], ...], ...]) -> str:
     template = TEMPLATES.get_template("permalink.html")
-    return with_policy(template.render(id=name, choices=[dict(choice) for choice in choices]))
+    return csp.with_policy(template.render(id=name, choices=[dict(choice) for choice in choices]), root=root,
+                           page=f"the short permalink page of {name}")
 
 
 class _Written:
@@ -221,6 +225,36 @@ def _swap(staging: Path, site: Path, whole: bool) -> None:
     shutil.rmtree(previous, ignore_errors=True)
 
 
+def _staging(parent: Path) -> Path:
+    """A new folder for a build's output in `parent`, named after this process (see
+    :func:`_remove_stale`), with the modes of any new folder (`mkdtemp` would give 0700: a web
+    server running as another user could read nothing of the site)."""
+    folder = parent / f".site-{os.getpid()}-{secrets.token_hex(4)}"
+    folder.mkdir()
+    return folder
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # no signal sent: only whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's
+        pass
+    return True
+
+
+def _remove_stale(parent: Path) -> None:
+    """Remove the folders of builds that are no longer running from `parent` (a killed build
+    leaves them; a build that ends removes its own, even when it fails). A folder whose name
+    gives no process is from an older version of this module, whose builds named none."""
+    for path in parent.glob(".site-*"):
+        match = STAGING.fullmatch(path.name)
+        if match and not (match[1] and _running(int(match[1]))):
+            log.info("removing %s, left by a build that was stopped", path)
+            shutil.rmtree(path, ignore_errors=True)
+
+
 def build_site(site: Path | None = None, root: Path = ROOT, bundle: bool = True,
                only: frozenset[str] | None = None, pdfs: Manifest | None = None,
                pages: PageCache | None = None) -> Path:
@@ -231,17 +265,16 @@ def build_site(site: Path | None = None, root: Path = ROOT, bundle: bool = True,
     so does the offline zip.
     `pages` converts only the pages it does not have yet (live reload)."""
     site = site or root / "site"
-    validate(root)  # content errors are reported as such, before MkDocs runs
-    if pdfs is None:
-        pdfs = build_pdfs(root)
-    if bundle and not SHIM_SOURCE.is_file():
-        raise FileNotFoundError(f"{SHIM_SOURCE} is missing: run `make install` (it runs `npm ci`)")
-    langs = [lang for lang in languages(root) if only is None or lang in only or not (site / lang).is_dir()]
-    whole = len(langs) == len(languages(root))
-    linked = bundle or (not whole and (site / BUNDLE).is_file())  # a live reload keeps the first build's zip
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
+    _remove_stale(site.parent)
+    staging = _staging(site.parent)  # first: a folder that cannot be written to fails before any work
     offline = staging.with_name(staging.name + "-bundle") / BUNDLE_FOLDER
     try:
+        validate(root)  # content errors are reported as such, before MkDocs runs
+        if pdfs is None:
+            pdfs = build_pdfs(root)
+        langs = [lang for lang in languages(root) if only is None or lang in only or not (site / lang).is_dir()]
+        whole = len(langs) == len(languages(root))
+        linked = bundle or (not whole and (site / BUNDLE).is_file())  # a live reload keeps the first build's zip
         targets = {lang: [(staging / lang, False), *([(offline / lang, True)] if bundle else [])] for lang in langs}
         _build_editions(root, pdfs, targets, linked, pages)
         (staging / "index.html").write_text(render_root(root, bundle=linked), encoding="utf-8")
@@ -291,6 +324,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000, root: Path = ROOT) -> None:
         changed = {lang for lang in languages(root) if now.get(lang) != built.get(lang)}
         if now[None] != built[None]:  # the code or the theme changed: every page may be converted otherwise
             pages, changed = PageCache(), None
+            csp.shipped.cache_clear()  # the templates may ship other inline code
         try:
             build_site(site, root, bundle=False, only=None if changed is None else frozenset(changed), pdfs=pdfs,
                        pages=pages)

@@ -1,5 +1,6 @@
 """Everything the content must satisfy before a build: each edition on its own (models,
-numbering, IDs, references), then each translation against the source edition."""
+numbering, IDs, what the texts contain, references), then each translation against the source
+edition."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ def validate(root: Path = ROOT) -> list[str]:
     for lang in languages(root):
         try:
             edition = load_edition(lang, root)
+            problems += references.refused(edition)
             problems += references.problems(edition)
             check_resources(edition, root)
             summary.append(f"{lang}: {len(edition.pages)} pages, {len(edition.items)} numbered items")

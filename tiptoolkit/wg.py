@@ -77,7 +77,7 @@ def load_pages(collector: Collector, root: Path, lang: str) -> list[Page]:
                                             f"(listed in {REGISTER})"))
             continue
         try:
-            content, node = load_model(path, KINDS[document.kind])
+            content, node = load_model(path, KINDS[document.kind], root)
         except ContentError as exc:
             collector.problems += exc.problems
             continue

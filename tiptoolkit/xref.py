@@ -18,6 +18,7 @@ from .loader import line_of
 from .numbering import from_roman, to_roman
 
 APOSTROPHE = "[’']"
+ROMAN_LETTERS = "[IVXLCDMivxlcdm]+"
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Patterns:
     """The phrases of one language; each pattern's `ref` group becomes the link text."""
 
     chapter: re.Pattern  # group n: roman numeral
+    chapter_loose: re.Pattern  # what reads as a chapter reference in any case: an error where `chapter` does not match
     question: re.Pattern  # group n: question number
     box: re.Pattern  # group n: box number
     annex: re.Pattern
@@ -37,6 +39,7 @@ class Patterns:
 PATTERNS = {
     "fr": Patterns(
         chapter=re.compile(r"\b(?:[Ll]e|[Aa]u|[Dd]u) (?P<ref>chapitre (?P<n>[IVXLC]+))\b"),
+        chapter_loose=re.compile(rf"\b(?:[Ll]e|[Aa]u|[Dd]u) (?P<ref>(?i:chapitre) (?P<n>{ROMAN_LETTERS}))(?![\w-])"),
         question=re.compile(r"\b(?:[Ll]a|à la) (?P<ref>question (?P<n>\d+))\b"),
         box=re.compile(rf"\b[Ll]{APOSTROPHE}(?P<ref>encadré (?P<n>\d+))\b"),
         annex=re.compile(rf"\b[Ll]{APOSTROPHE}(?P<ref>annexe)\b"),
@@ -45,6 +48,7 @@ PATTERNS = {
     ),
     "en": Patterns(
         chapter=re.compile(r"\b(?P<ref>[Cc]hapter (?P<n>[IVXLC]+))\b"),
+        chapter_loose=re.compile(rf"\b(?P<ref>(?i:chapter) (?P<n>{ROMAN_LETTERS}))(?![\w-])"),
         question=re.compile(r"\b(?P<ref>[Qq]uestion (?P<n>\d+))\b"),
         box=re.compile(r"\b(?P<ref>[Bb]ox (?P<n>\d+))\b"),
         annex=re.compile(r"\b[Tt]he (?P<ref>[Aa]nnex)\b"),
@@ -111,6 +115,8 @@ class Resolver:
             self._fail(ctx, match.group(0), "chapters are cited by their roman numeral",
                        f"write the chapter number in roman numerals, e.g. “{self.patterns.chapter_word} "
                        f"{_roman_of(match.group('n'))}”")
+        for match in self.patterns.chapter_loose.finditer(text):
+            self._loose_chapter(match, ctx)
         text = self._sub(self.patterns.chapter, text, ctx, self._chapter)
         text = self._sub(self.patterns.question, text, ctx, self._question)
         text = self._sub(self.patterns.box, text, ctx, self._box)
@@ -141,6 +147,25 @@ class Resolver:
                        f"correct the chapter number (I to {last}), as printed in the source")
             return None
         return self.href(page.slug, None, ctx.page)
+
+    def _loose_chapter(self, match: re.Match, ctx: Context) -> None:
+        """A chapter reference not written as the `chapter` pattern reads it (“voir le chapitre
+        xii”, “le Chapitre IIII”, “see chapter xii”) would link nowhere: an error, unless its
+        “numeral” is an ordinary word (“the chapter did”)."""
+        if self.patterns.chapter.fullmatch(match[0]):
+            return
+        numeral = match["n"]
+        value = from_roman(numeral)
+        if numeral.islower() and value is None:
+            return
+        last = [p.numeral for p in self.edition.pages if p.numeral][-1]
+        word = self.patterns.chapter_word
+        if value and self.edition.page(numeral.lower()):
+            fix = f"write “{match[0][:match.start('ref') - match.start()]}{word} {numeral.upper()}”"
+        else:
+            fix = f"correct the chapter number (I to {last}, in capitals), as printed in the source"
+        self._fail(ctx, match[0], f"names no chapter: chapters are cited as “{word} N”, N a roman numeral in capitals "
+                   f"from I to {last}", fix)
 
     def _question(self, match: re.Match, ctx: Context) -> str | None:
         number = match.group("n")

@@ -1,0 +1,2 @@
+// Material for MkDocs' partials/javascripts/content.html, as a file (see overrides/partials/javascripts/content.html).
+var target=document.getElementById(location.hash.slice(1));target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))
