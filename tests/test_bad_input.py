@@ -260,6 +260,10 @@ CASES = [
          lambda r: swap(r, BP19, CITE_20, "[Plus](javascript:alert(1)) " + CITE_20),
          BP19, "BP2019.5", "the link “[Plus](javascript:alert(1))” leads to `javascript:alert(1)`",
          "keep its text without the link"),
+    Case("javascript: link in a resource box entry",
+         lambda r: swap(r, IV, '          - "Convention du Conseil', '          - "[Convention](javascript:alert(1)) du Conseil'),
+         IV, "box 3", "the link “[Convention](javascript:alert(1))” leads to `javascript:alert(1)`: links are allowed "
+         "only in prose fields", "keep its text without the link"),
     Case("javascript: link in prose",
          lambda r: swap(r, IV, "est en place.\n", "est en place, [voir](javascript:alert(1)).\n"),
          IV, "overview", "the link “[voir](javascript:alert(1))” leads to `javascript:alert(1)`: a link may lead only "

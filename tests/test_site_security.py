@@ -18,7 +18,8 @@ import pytest
 from lxml import html as lxml_html
 
 from tiptoolkit import csp
-from tiptoolkit.cli import main, os_problem
+from tiptoolkit.cli import main
+from tiptoolkit.errors import os_problem
 from tiptoolkit.edition import ROOT
 from tiptoolkit.errors import ContentError
 from tiptoolkit.site import BUNDLE, build_site

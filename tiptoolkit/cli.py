@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import logging
 import sys
 from pathlib import Path
 
 from . import parity, schema
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, os_problem
 from .project import find_root
 from .validate import validate
 
@@ -28,31 +27,6 @@ def check(root: Path) -> int:
         return 1
     print("content ok — " + "; ".join(summary))
     return 0
-
-
-_ELSEWHERE = "`tiptoolkit build --site-dir <folder>`"
-_RIGHTS = f"give the user running the command the right to read and write there, or build elsewhere: {_ELSEWHERE}"
-OS_FIXES = {
-    errno.EACCES: _RIGHTS,
-    errno.EPERM: _RIGHTS,
-    errno.EROFS: f"that disk is read-only: make it writable, or build elsewhere: {_ELSEWHERE}",
-    errno.ENOSPC: "free space on that disk (a build writes the new site beside the old one before it replaces it), "
-                  f"or build elsewhere: {_ELSEWHERE}",
-    errno.EDQUOT: f"free space in your disk quota there, or build elsewhere: {_ELSEWHERE}",
-    errno.ENOTDIR: f"a part of that path is a file, not a folder: build in a folder: {_ELSEWHERE}",
-    errno.ENOENT: f"that folder does not exist: create it, or build elsewhere: {_ELSEWHERE}",
-    errno.EADDRINUSE: "another program is listening on that port: stop it, or serve on another: "
-                      "`tiptoolkit serve --port <number>`",
-}
-
-
-def os_problem(exc: OSError, default: Path) -> Problem:
-    """An operating-system error as a problem: its path (else `default`, what the command writes),
-    what went wrong and how to fix it."""
-    what = f"{exc.strerror or exc} ({errno.errorcode.get(exc.errno, 'no error code')})"
-    fix = OS_FIXES.get(exc.errno, "make sure that the user running the command can read and write there, "
-                                  "then run it again")
-    return Problem(exc.filename if isinstance(exc.filename, str) else default, "(operating system)", what, fix)
 
 
 def _run(args: argparse.Namespace, root: Path) -> int:

@@ -31,6 +31,7 @@ import jinja2
 from . import build_inputs, caches, csp, processes
 from .catalog import editions as all_editions
 from .edition import ROOT, languages
+from .errors import os_problem
 from .loader import files_state
 from .markup import PERMALINKS, permalink_path, plain_text
 from .page_cache import PageCache
@@ -330,7 +331,8 @@ def serve(host: str = "127.0.0.1", port: int = 8000, root: Path = ROOT) -> None:
                        pages=pages)
             built = now
         except Exception as exc:  # keep serving the last good site; the error is shown in the terminal
-            log.error("build failed, still serving the previous site:\n%s", exc)
+            shown = f"- {os_problem(exc, site)}" if isinstance(exc, OSError) else exc
+            log.error("build failed, still serving the previous site:\n%s", shown)
 
     build_site(site, root, pdfs=pdfs, pages=pages)  # complete; reloads keep its PDFs and offline zip
     server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site), mount_path="/",

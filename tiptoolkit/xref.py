@@ -105,9 +105,10 @@ class Resolver:
             loc = ("footnotes", int(footnote[1]))
         elif re.fullmatch(r"[a-z_]+(\.[a-z_]+)*", ctx.item):
             loc = tuple(ctx.item.split("."))
-        else:
-            loc = ()
-        return line_of(page.node, loc, phrase) if loc else None
+        else:  # a box entry, a paper's paragraph without a number: where the phrase is first written
+            text = getattr(page.node, "text", "")
+            return text.count("\n", 0, text.find(phrase)) + 1 if phrase in text else None
+        return line_of(page.node, loc, phrase)
 
     def link(self, text: str, ctx: Context) -> str:
         """Return `text` with every reference it makes replaced by a Markdown link."""
