@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import expect
 
 import html_pages
 from tiptoolkit.catalog import load_edition
@@ -45,8 +46,7 @@ def test_lang_and_hreflang_on_every_page(site):
             if path == "404.html":
                 continue
             base = f"http://site/{lang}/{path}"
-            alternates = {link["hreflang"]: urljoin(base, link["href"])
-                          for link in page.select('link[rel="alternate"][hreflang]')}
+            alternates = {a["hreflang"]: urljoin(base, a["href"]) for a in page.select("a.tk-language[hreflang]")}
             here = path.removesuffix("index.html")
             assert alternates == {code: f"http://site/{code}/{here}" for code in LANGS}, path
 
@@ -107,6 +107,29 @@ def test_switching_language_keeps_the_question(served, browser, start, other):
     page.wait_for_url(f"**/{other}/iv/#iv-d-3-o")
     assert page.evaluate("document.querySelector(':target').id") == "iv-d-3-o"
     assert page.evaluate("document.documentElement.lang") == other
+    page.close()
+
+
+def test_the_address_keeps_the_question_the_reader_chose(served, browser):
+    """Scrolling never swaps the question in the address for its section: the address, the
+    language switcher's link and the switch itself keep it."""
+    page = browser.new_page()
+    page.goto(f"{served}fr/iv/", wait_until="load")
+    page.locator("#iv-d-7 a.tk-id").click()
+    page.wait_for_timeout(3000)
+    screen = page.viewport_size["height"]
+    for step in (screen, screen, screen, -screen, -screen):
+        page.mouse.wheel(0, step)
+        page.wait_for_timeout(300)
+    page.wait_for_timeout(500)
+    assert page.url.endswith("/fr/iv/#iv-d-7")
+    page.locator(".md-select button").hover()
+    english = page.locator("a.tk-language[hreflang=en]")
+    english.hover()  # what “copy link address” or a middle click would take
+    assert english.evaluate("a => a.href").endswith("/en/iv/#iv-d-7")
+    english.click()
+    page.wait_for_url("**/en/iv/#iv-d-7")
+    expect(page.locator("#iv-d-7")).to_be_in_viewport()
     page.close()
 
 

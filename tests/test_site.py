@@ -1,15 +1,28 @@
-"""The real site, built by MkDocs: pages, IDs, links and anchors, and the export."""
+"""The real site, built by MkDocs: pages, IDs, links and anchors, the export, the short
+permalinks in every form, the 404 pages, and what search engines read (robots.txt, the
+sitemap, canonical and alternate addresses)."""
 
 import csv
 import json
+import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
 
 import html_pages
+from tiptoolkit import site as site_module
+from tiptoolkit.catalog import editions
+from tiptoolkit.checklist import load_publication
+from tiptoolkit.edition import ROOT, languages
+from tiptoolkit.errors import ContentError
 from tiptoolkit.export import FIELDS
+
+ADDRESS = load_publication().url  # where the site is published: `https://…/`, ending with `/`
+BASE = urlsplit(ADDRESS).path  # the site root's path on its host: `/`, or `/toolkit/` under a sub-path
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 
 
 @pytest.fixture(scope="module")
@@ -45,10 +58,16 @@ def test_every_internal_link_and_fragment_resolves(site, pages):
 
 
 def test_no_link_to_another_host(pages):
+    """Nothing is loaded from another host; canonical and alternate addresses, which browsers do
+    not load, are the published site's."""
     for name, soup in pages.items():
         for tag in soup.find_all(["script", "img", "link"], src=True) + soup.find_all("link", href=True):
             url = tag.get("src") or tag.get("href")
-            assert not url.startswith(("http:", "https:", "//")), f"{name}: {url}"
+            rel = set(tag.get("rel", []))
+            if tag.name == "link" and rel and rel <= {"canonical", "alternate"} and not tag.get("type"):
+                assert url.startswith(ADDRESS), f"{name}: {url}"
+            else:
+                assert not url.startswith(("http:", "https:", "//")), f"{name}: {url}"
 
 
 def test_root_offers_the_language_choice(pages):
@@ -143,3 +162,163 @@ def test_export_is_documented(pages):
     for field in FIELDS:
         assert field in text
     assert "{{" not in text
+
+
+def edition_paths(site: Path, lang: str) -> list[str]:
+    """The address of every page of an edition, under the site root: `fr/`, `fr/iv/` …"""
+    return sorted(p.parent.relative_to(site).as_posix() + "/" for p in (site / lang).rglob("index.html"))
+
+
+def test_every_item_has_a_short_permalink_as_printed(site):
+    """`/q/IV.D.3.o/`, the ID as printed beside the question and on paper, is the same page as
+    `/q/iv-d-3-o/`."""
+    items = [item for edition in editions().values() for item in edition.items]
+    assert {"IV.D.3.o", "WG.IV.46.j.ii", "ANNEX.E.1.a.ii", "BP2019.Q.3.g"} <= {item.id for item in items}
+    for item in items:
+        printed, anchored = site / "q" / item.id / "index.html", site / "q" / item.anchor / "index.html"
+        assert printed.read_bytes() == anchored.read_bytes(), item.id
+
+
+def test_no_two_short_permalinks_differ_only_in_case(site):
+    """On a file system that ignores case (macOS, Windows) they would be one folder."""
+    folders = [p.name for p in (site / "q").iterdir() if p.is_dir()]
+    assert len({name.lower() for name in folders}) == len(folders) > 2000
+
+
+def test_the_404_page_knows_every_short_permalink(site):
+    """`q/anchors.json` lists what the 404 page may send a reader to: every short permalink by
+    its anchor."""
+    anchors = json.loads((site / "q" / "anchors.json").read_text(encoding="utf-8"))
+    folders = {p.name for p in (site / "q").iterdir() if p.is_dir() and p.name == p.name.lower()}
+    assert sorted(anchors) == anchors and set(anchors) == folders and "iv-d-3-o" in anchors
+
+
+def search_forms(soup: BeautifulSoup) -> dict[str, str]:
+    """Each form that searches an edition, by the language it is in: where it sends the query."""
+    forms = {}
+    for form in soup.find_all("form"):
+        if form.get("method") == "get" and form.find("input", attrs={"name": "q", "type": "search"}):
+            lang = form.find_parent(lang=True)["lang"]
+            assert form.find("input", attrs={"name": "q"})["id"] in {label["for"] for label in form.find_all("label")}
+            forms[lang] = form["action"]
+    return forms
+
+
+def example_permalink(site: Path, soup: BeautifulSoup) -> str:
+    """The example of a short permalink a 404 page gives: an existing one, as printed."""
+    [link] = soup.select(f'article a[href^="{ADDRESS}q/"], section a[href^="{ADDRESS}q/"]')
+    printed = link["href"].removeprefix(f"{ADDRESS}q/").rstrip("/")
+    assert "." in printed and (site / "q" / printed / "index.html").is_file(), link
+    return link["href"]
+
+
+def test_the_site_root_has_a_404_page_in_each_language(site, pages):
+    """The page servers give for any unknown address, at any depth: its addresses are absolute
+    from the site root; per language, a search of that edition, its home page, and how short
+    permalinks are written; its script resolves other forms of a short permalink."""
+    page = pages["404.html"]
+    langs = languages()
+    assert search_forms(page) == {lang: f"{BASE}{lang}/" for lang in langs}
+    for lang in langs:
+        section = page.find(attrs={"data-not-found": lang})
+        assert section["lang"] == lang and section.find("h1")
+        assert section.find("a", href=f"{BASE}{lang}/")
+        example_permalink(site, section)
+    script = page.find("script", src=f"{BASE}q/permalink.js")
+    assert script.has_attr("data-not-found") and script["data-base"] == BASE
+    for tag in page.find_all(href=True) + page.find_all(src=True) + page.find_all(action=True):
+        url = tag.get("href") or tag.get("src") or tag.get("action")
+        assert url.startswith((BASE, ADDRESS, "#")), url
+
+
+@pytest.mark.parametrize("lang", languages())
+def test_each_edition_s_404_page_has_a_search_and_the_way_home(site, pages, lang):
+    page = pages[f"{lang}/404.html"]
+    assert search_forms(page) == {lang: f"{BASE}{lang}/"}
+    assert page.find("article").find("a", href=f"{BASE}{lang}/")
+    example_permalink(site, page)
+    config = json.loads(page.find("script", id="__config").string)  # the theme's own search, in its header
+    assert config["base"] == f"{BASE}{lang}/" and (site / config["search"].removeprefix(BASE)).is_file()
+
+
+def test_robots_txt_allows_all_and_gives_the_sitemap(site):
+    lines = (site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert "User-agent: *" in lines and f"Sitemap: {ADDRESS}sitemap.xml" in lines
+    assert not any(line.startswith("Disallow:") and line.removeprefix("Disallow:").strip() for line in lines)
+
+
+def test_the_sitemap_lists_every_page_of_every_language_with_its_alternates(site):
+    """One absolute `<loc>` per page and language, each with the page in every language and
+    `x-default` (the language choice for the home pages, else the French), each itself listed."""
+    tree = ElementTree.parse(site / "sitemap.xml")
+    entries = {}
+    for url in tree.getroot().findall("s:url", SITEMAP):
+        links = {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", SITEMAP)
+                 if link.get("rel") == "alternate"}
+        entries[url.findtext("s:loc", namespaces=SITEMAP)] = links
+    langs = languages()
+    paths = edition_paths(site, langs[0])
+    assert len(paths) > 20 and all(edition_paths(site, lang) == [p.replace(langs[0], lang, 1) for p in paths]
+                                   for lang in langs)
+    expected = {ADDRESS: {**{lang: f"{ADDRESS}{lang}/" for lang in langs}, "x-default": ADDRESS}}
+    for path in paths:
+        here = path.removeprefix(f"{langs[0]}/")
+        links = {lang: f"{ADDRESS}{lang}/{here}" for lang in langs}
+        links["x-default"] = ADDRESS if here == "" else links[langs[0]]
+        expected |= {links[lang]: links for lang in langs}
+    assert entries == expected
+
+
+def test_every_canonical_and_hreflang_address_is_absolute(pages):
+    """Search engines take only absolute ones. Every page of an edition names its own address as
+    canonical; a short permalink names its item's page in the source language."""
+    for name, soup in pages.items():
+        for link in soup.select("link[rel~=canonical], link[hreflang]"):
+            assert link["href"].startswith(ADDRESS), f"{name}: {link}"
+        canonical = [link["href"] for link in soup.select("link[rel~=canonical]")]
+        if name.split("/")[0] in languages() and not name.endswith("404.html"):
+            assert canonical == [ADDRESS + name.removesuffix("index.html")], name
+    assert [link["href"] for link in pages["q/IV.D.3.o/index.html"].select("link[rel~=canonical]")] == \
+        [f"{ADDRESS}fr/iv/"]
+    root = {link["hreflang"]: link["href"] for link in pages["index.html"].select("link[rel=alternate][hreflang]")}
+    assert root == {**{lang: f"{ADDRESS}{lang}/" for lang in languages()}, "x-default": ADDRESS}
+
+
+def test_no_page_makes_the_theme_request_a_missing_sitemap(site, pages):
+    """The theme's script fetches `<address>sitemap.xml` for each `<link rel=alternate>` of a page
+    (for its language selector): each must exist on the site itself."""
+    theme = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+    checked = 0
+    for name, soup in pages.items():
+        if not soup.find("script", src=theme):
+            continue
+        checked += 1
+        for link in soup.select("link[rel~=alternate]"):
+            target = urljoin(urljoin(f"http://site/{name}", link["href"]), "sitemap.xml")
+            assert target.startswith("http://site/") and (site / target.removeprefix("http://site/")).is_file(), \
+                f"{name}: {link}"
+    assert checked > 40
+
+
+def test_the_404_page_sends_any_form_of_a_short_permalink_to_its_item(served, browser):
+    """Served as GitHub Pages serves the site (its 404 page for any unknown address), a short
+    permalink written in another form reaches the item, in the reader's language; an unknown one
+    stays on the 404 page; under an edition, the 404 page is shown in its language."""
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    for form in ("q/iv.d.3.o/", "q/IV%20D%203%20o"):
+        assert page.goto(served + form).status == 404
+        page.wait_for_url("**/fr/iv/#iv-d-3-o")
+    page.goto(served + "q/iv.d.3.zz/", wait_until="networkidle")
+    assert page.url == served + "q/iv.d.3.zz/"
+    page.goto(served + "en/iv/no-such-page/")
+    assert page.locator("[data-not-found=en] h1").is_visible() and page.locator("[data-not-found=fr]").is_hidden()
+    context.close()
+
+
+def test_a_language_the_404_pages_have_no_texts_for_is_named_with_its_fix(monkeypatch):
+    monkeypatch.setattr(site_module, "_not_found_sources", lambda: {"fr": {}})
+    with pytest.raises(ContentError) as error:
+        site_module.not_found_texts(ROOT, "en")
+    assert "not-found.yml: en: the 404 pages say nothing in `en`" in str(error.value)
+    assert "fix: add a `en:` entry with the texts of `fr:`, translated" in str(error.value)

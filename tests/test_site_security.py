@@ -40,6 +40,12 @@ def _scheme(url: str) -> str | None:
     return match[1] if match else "//" if url.startswith("//") else None
 
 
+def _names_an_address(link) -> bool:
+    """A `<link>` that only names an address (canonical, alternate): nothing is loaded from it."""
+    rel = set((link.get("rel") or "").lower().split())
+    return bool(rel) and rel <= {"canonical", "alternate"} and not link.get("type")
+
+
 def active_content(html: bytes) -> list[str]:
     """What in a page could run, or load from another host; its policy if it allows inline code."""
     document = lxml_html.document_fromstring(html)
@@ -60,7 +66,8 @@ def active_content(html: bytes) -> list[str]:
             elif name in URL_ATTRIBUTES:
                 for url in value.split(",") if name == "srcset" else [value]:
                     scheme = _scheme(url)
-                    if scheme is not None and not (tag in ("a", "area") and name == "href" and scheme in LINK_SCHEMES):
+                    if scheme is not None and not (tag in ("a", "area") and name == "href" and scheme in LINK_SCHEMES) \
+                            and not (tag == "link" and name == "href" and scheme == "https" and _names_an_address(element)):
                         problems.append(f"<{tag} {name}={url.strip()!r}>")
     problems += [f"id {name!r} {count} times" for name, count in ids.items() if count > 1]
     first = [(e.get("charset"), e.get("http-equiv"), e.get("content")) for e in document.head[:2]]

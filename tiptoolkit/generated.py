@@ -117,5 +117,9 @@ def _under_title(markdown: str, block: str) -> str:
 
 def not_found_page(html: str, lang: str) -> str:
     """The 404 page, served at any depth, so MkDocs gives it root-absolute URLs; each edition
-    lives under `/<lang>/` of the site root, so they gain that prefix."""
-    return html.replace('href="/', f'href="/{lang}/').replace('src="/', f'src="/{lang}/')
+    lives under `/<lang>/` of the site root, so they gain that prefix: its links, files and search
+    form (overrides/404.html), and in the theme's configuration, where its search finds its index
+    and worker."""
+    for attribute in ("href", "src", "action"):
+        html = html.replace(f'{attribute}="/', f'{attribute}="/{lang}/')
+    return html.replace('"base": "/"', f'"base": "/{lang}/"').replace('"search": "/', f'"search": "/{lang}/')

@@ -2,8 +2,10 @@
 
 `site/<lang>/` is one MkDocs build per language, with its PDF checklists in `site/<lang>/pdf/`
 (built first, see :mod:`tiptoolkit.pdf`); `site/index.html` offers the language choice;
-`site/q/` holds the short permalinks; `site/toolkit-offline.zip` is the offline bundle: the
-same site built to be opened from `file://` (plain `.html` links, search index as a script,
+`site/404.html` is the page servers give for unknown addresses; `site/robots.txt` and
+`site/sitemap.xml` are for search engines (absolute addresses, under the one in
+`content/publication.yml`); `site/q/` holds the short permalinks; `site/toolkit-offline.zip` is
+the offline bundle: the same site built to be opened from `file://` (plain `.html` links, search index as a script,
 the search worker in a frame: `assets/javascripts/iframe-worker.js`). The languages are built
 at the same time, one process each. A build goes to a folder of its own next to `site/` and
 replaces `site/` only when everything succeeded, so a failed build never leaves a half-built or
@@ -15,6 +17,7 @@ can read them. A build removes the folders that killed builds left.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -22,16 +25,19 @@ import secrets
 import shutil
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
-from functools import lru_cache
+from functools import cache, lru_cache
 from multiprocessing.context import BaseContext
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
+import yaml
 
 from . import build_inputs, caches, csp, processes
 from .catalog import editions as all_editions
+from .checklist import load_publication
 from .edition import ROOT, languages
-from .errors import os_problem
+from .errors import ContentError, Problem, os_problem
 from .loader import files_state
 from .markup import PERMALINKS, permalink_path, plain_text
 from .page_cache import PageCache
@@ -49,6 +55,7 @@ POLLING = 0.1  # seconds between two looks at the sources for changes (MkDocs's 
 # unless a polyfill's name holds "iframe-worker".
 SHIM = "assets/javascripts/iframe-worker.js"
 STAGING = re.compile(r"\.site-(?:(\d+)-[0-9a-f]{8}|[a-z0-9_]{8})(?:-bundle)?")  # a build's folders (see _staging)
+NOT_FOUND_TEXTS = "not-found.yml"  # what the 404 pages say, per language, beside the templates
 
 
 def theme_cache() -> jinja2.BytecodeCache:
@@ -68,6 +75,8 @@ def _mkdocs_build(lang: str, site_dir: Path, root: Path, pdfs: Manifest, *, offl
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
     config.theme["language"] = lang
     config.extra["bundle_href"] = f"../{BUNDLE}" if bundle else None
+    config.extra["address"] = None if offline else f"{load_publication(root).url}{lang}/"  # canonical addresses
+    config.extra["not_found"] = not_found_texts(root, lang)
     if offline:
         config.plugins["material/offline"].config.enabled = True
         config.extra["polyfills"] = [SHIM]
@@ -119,36 +128,94 @@ def render_root(root: Path, *, offline: bool = False, bundle: bool = False) -> s
     """The language-choice page at the site root."""
     choices = [{"lang": lang, "strings": edition.strings} for lang, edition in all_editions(root).items()]
     html = TEMPLATES.get_template("root.html").render(choices=choices, index="index.html" if offline else "",
-                                                  bundle=BUNDLE if bundle else None)
+                                                  bundle=BUNDLE if bundle else None,
+                                                  address=load_publication(root).url)
     return csp.with_policy(html, root=root, page="index.html", offline=offline)
 
 
+@cache
+def _not_found_sources() -> dict[str, dict[str, str]]:
+    return yaml.load(TEMPLATES.loader.get_source(TEMPLATES, NOT_FOUND_TEXTS)[0], Loader=yaml.CSafeLoader)
+
+
+def not_found_texts(root: Path, lang: str) -> dict[str, str]:
+    """What the 404 pages say in `lang`: `title`, `text`, `search`, `search_button`, `home` (the
+    edition's word for its home page), and the sentence on short permalinks around its `example`
+    (the first sub-item's, as printed: `example_text`)."""
+    texts = _not_found_sources().get(lang)
+    if texts is None:
+        raise ContentError([Problem(csp.OWN_TEMPLATES / NOT_FOUND_TEXTS, lang, f"the 404 pages say nothing in `{lang}`",
+                                    f"add a `{lang}:` entry with the texts of `fr:`, translated")])
+    edition = all_editions(root)[lang]
+    item = next(item for item in edition.items if item.depth == 1)
+    example = f"{load_publication(root).url}{permalink_path(item.id)}"
+    before, _, after = texts["permalinks"].partition("{example}")
+    return {**texts, "home": edition.strings.labels.home, "permalinks_before": before, "permalinks_after": after,
+            "example": example, "example_text": example.removeprefix("https://")}
+
+
+def _edition_paths(folder: Path) -> list[str]:
+    """Each page of the edition built into `folder`, by its path under the edition: `""`, `"iv/"` …"""
+    return sorted("" if p.parent == folder else f"{p.parent.relative_to(folder).as_posix()}/"
+                  for p in folder.rglob("index.html"))
+
+
+def _root_files(root: Path, paths: list[str], bundle: bool) -> dict[str, str]:
+    """The files at the site root: the language choice, the 404 page (every language; its addresses
+    absolute from the site root, as servers give it at any depth), robots.txt and the sitemap
+    (every page of every language, `paths` under each edition's folder, with its alternates)."""
+    address, editions = load_publication(root).url, all_editions(root)
+    sections = [{"lang": lang, "strings": edition.strings, "texts": not_found_texts(root, lang)}
+                for lang, edition in editions.items()]
+    not_found = TEMPLATES.get_template("not-found.html").render(sections=sections, base=urlsplit(address).path)
+    langs = list(editions)
+    groups = [{**{lang: f"{address}{lang}/{path}" for lang in langs},  # a page in every language, and `x-default`:
+               "x-default": address if path == "" else f"{address}{langs[0]}/{path}"}  # the choice, else the source
+              for path in paths]
+    home = groups[paths.index("")]  # the language choice's alternates are the home pages'
+    urls = [(address, home), *((group[lang], group) for group in groups for lang in langs)]
+    return {
+        "index.html": render_root(root, bundle=bundle),
+        "404.html": csp.with_policy(not_found, root=root, page="404.html"),
+        "robots.txt": f"User-agent: *\nAllow: /\n\nSitemap: {address}sitemap.xml\n",
+        "sitemap.xml": TEMPLATES.get_template("sitemap.xml").render(urls=urls),
+    }
+
+
 def _short_permalinks(root: Path) -> dict[str, str]:
-    """`q/<anchor>/index.html` for every item and `q/<slug>/index.html` for every page (`q/iv/`,
-    printed on the checklists): a page that sends the reader to the item or page in their
-    language (`q/permalink.js`), with a plain link per language. By path under the site."""
+    """`q/<anchor>/index.html` and `q/<ID as printed>/index.html` (the same page) for every item,
+    and `q/<slug>/index.html` for every page (`q/iv/`, printed on the checklists): a page that
+    sends the reader to the item or page in their language (`q/permalink.js`), with a plain link
+    per language; and `q/anchors.json`, every anchor, for the 404 page, which sends a short
+    permalink written in another form (`q/iv.d.3.o/`) to its anchor's. By path under the site."""
     editions = list(all_editions(root).values())
+    source, address = editions[0], load_publication(root).url
     out = {f"{PERMALINKS}/permalink.js": TEMPLATES.loader.get_source(TEMPLATES, "permalink.js")[0]}
-    targets = [(item.anchor, item.id, [{"href": f"../../{item.path(e.lang)}",
-                                        "read": e.strings.labels.read_question.replace("{id}", item.id),
-                                        "text": plain_text(e.item(item.id).text, e.strings.labels.country)}
-                                       for e in editions]) for item in editions[0].items]
-    targets += [(page.slug, page.numeral or plain_text(page.content.title, editions[0].strings.labels.country),
-                 [{"href": f"../../{e.lang}/{page.slug}/", "read": e.strings.labels.read_page,
-                   "text": plain_text(e.page(page.slug).content.title, e.strings.labels.country)} for e in editions])
-                for page in editions[0].pages]
-    for anchor, name, links in targets:
+    targets = [(item.anchor, item.id, f"{item.page}/",
+                [{"href": f"../../{item.path(e.lang)}", "read": e.strings.labels.read_question.replace("{id}", item.id),
+                  "text": plain_text(e.item(item.id).text, e.strings.labels.country)} for e in editions])
+               for item in source.items]
+    targets += [(page.slug, page.numeral or plain_text(page.content.title, source.strings.labels.country),
+                 f"{page.slug}/", [{"href": f"../../{e.lang}/{page.slug}/", "read": e.strings.labels.read_page,
+                                    "text": plain_text(e.page(page.slug).content.title, e.strings.labels.country)}
+                                   for e in editions])
+                for page in source.pages]
+    for anchor, name, path, links in targets:
         choices = tuple(tuple({"lang": e.lang, "site_name": e.strings.site_name, **link}.items())
                         for e, link in zip(editions, links))
-        out[f"{permalink_path(anchor)}index.html"] = _permalink_page(root, name, choices)
+        out[f"{permalink_path(anchor)}index.html"] = _permalink_page(root, name, f"{address}{source.lang}/{path}",
+                                                                     choices)
+    for item in source.items:
+        out[f"{permalink_path(item.id)}index.html"] = out[f"{permalink_path(item.anchor)}index.html"]
+    out[f"{PERMALINKS}/anchors.json"] = json.dumps(sorted(anchor for anchor, *_ in targets), separators=(",", ":"))
     return out
 
 
 @lru_cache(maxsize=4096)  # a live reload makes again only the pages whose texts changed
-def _permalink_page(root: Path, name: str, choices: tuple[tuple[tuple[str, str], ...], ...]) -> str:
+def _permalink_page(root: Path, name: str, canonical: str, choices: tuple[tuple[tuple[str, str], ...], ...]) -> str:
     template = TEMPLATES.get_template("permalink.html")
-    return csp.with_policy(template.render(id=name, choices=[dict(choice) for choice in choices]), root=root,
-                           page=f"the short permalink page of {name}")
+    html = template.render(id=name, canonical=canonical, choices=[dict(choice) for choice in choices])
+    return csp.with_policy(html, root=root, page=f"the short permalink page of {name}")
 
 
 class _Written:
@@ -278,7 +345,10 @@ def build_site(site: Path | None = None, root: Path = ROOT, bundle: bool = True,
         linked = bundle or (not whole and (site / BUNDLE).is_file())  # a live reload keeps the first build's zip
         targets = {lang: [(staging / lang, False), *([(offline / lang, True)] if bundle else [])] for lang in langs}
         _build_editions(root, pdfs, targets, linked, pages)
-        (staging / "index.html").write_text(render_root(root, bundle=linked), encoding="utf-8")
+        source = languages(root)[0]  # every edition has the same pages: the source's, built now or before
+        paths = _edition_paths((staging if source in langs else site) / source)
+        for name, text in _root_files(root, paths, linked).items():
+            (staging / name).write_text(text, encoding="utf-8")
         permalinks = _short_permalinks(root)
         if whole:
             _write(staging, permalinks)

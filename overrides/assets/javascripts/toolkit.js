@@ -1,6 +1,7 @@
 /* The toolkit's own behaviour, served from the site (no inline script: see the CSP).
    - The language switcher keeps the reader's place: the question in the URL fragment, and
-     the query (the mission checklist's selection).
+     the query (the mission checklist's selection). The fragment is the one the reader chose:
+     nothing rewrites it while scrolling (mkdocs.yml leaves Material's navigation.tracking off).
    - The language the reader reads in is remembered; short permalinks (/q/<anchor>/) use it.
    - Each question's “copy link” button copies its short permalink. */
 (function () {
@@ -10,14 +11,20 @@
 
   try { localStorage.setItem(KEY, document.documentElement.lang); } catch (e) { /* storage off */ }
 
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a.tk-language");
-    if (!link || event.metaKey || event.ctrlKey || event.shiftKey) return;
-    event.preventDefault();
-    event.stopPropagation();  // Material's own handler would drop the fragment
-    try { localStorage.setItem(KEY, link.hreflang); } catch (e) { /* storage off */ }
-    location.href = link.href.split(/[?#]/)[0] + location.search + location.hash;
-  }, true);
+  function switcher(event) {  // the language link the event is on, if any
+    return event.target.closest && event.target.closest("a.tk-language");
+  }
+
+  // The place goes into the link itself as the reader reaches it (pointer or keyboard), so a
+  // click, a middle click, "open in new tab" and "copy link address" all carry it.
+  ["pointerover", "focusin", "click"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var link = switcher(event);
+      if (!link) return;
+      link.href = link.href.split(/[?#]/)[0] + location.search + location.hash;
+      if (type === "click") event.stopPropagation();  // Material's own goes by its sitemap, or home
+    }, true);
+  });
 
   if (location.protocol === "file:") return;  // the offline bundle has no short permalinks
 
