@@ -13,11 +13,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 import html_pages
-from tiptoolkit import site as site_module
 from tiptoolkit.catalog import editions
 from tiptoolkit.checklist import load_publication
-from tiptoolkit.edition import ROOT, languages
-from tiptoolkit.errors import ContentError
+from tiptoolkit.edition import languages
 from tiptoolkit.export import FIELDS
 
 ADDRESS = load_publication().url  # where the site is published: `https://…/`, ending with `/`
@@ -315,10 +313,3 @@ def test_the_404_page_sends_any_form_of_a_short_permalink_to_its_item(served, br
     assert page.locator("[data-not-found=en] h1").is_visible() and page.locator("[data-not-found=fr]").is_hidden()
     context.close()
 
-
-def test_a_language_the_404_pages_have_no_texts_for_is_named_with_its_fix(monkeypatch):
-    monkeypatch.setattr(site_module, "_not_found_sources", lambda: {"fr": {}})
-    with pytest.raises(ContentError) as error:
-        site_module.not_found_texts(ROOT, "en")
-    assert "not-found.yml: en: the 404 pages say nothing in `en`" in str(error.value)
-    assert "fix: add a `en:` entry with the texts of `fr:`, translated" in str(error.value)

@@ -37,10 +37,11 @@ from typing import Callable
 import yaml
 
 from .catalog import forget_loaded
+from .checklist import load_publication
 from .edition import ROOT, languages
 from .generated import generated
 from .pdf import Manifest, build_pdfs
-from .site import WATCHED, build_site
+from .site import WATCHED, build_site, not_found_texts
 
 RATIO_TARGET = 0.8  # real HTML build (languages in parallel) / baseline (one after the other)
 RELOAD_TARGET = 1.5  # seconds from saving a chapter file to the page showing it
@@ -104,7 +105,8 @@ def write_baseline(lang: str, folder: Path, root: Path, pdfs: Manifest) -> Path:
         "site_dir": str(folder / "site"),
         "nav": edition.nav,
         "theme": {**real["theme"], "custom_dir": str(root / real["theme"]["custom_dir"]), "language": lang},
-        "extra": {"editions": edition.editions, "alternate": True},
+        "extra": {"editions": edition.editions, "alternate": True,  # as the real build's (tiptoolkit.site)
+                  "address": f"{load_publication(root).url}{lang}/", "not_found": not_found_texts(root, lang)},
         "extra_css": real.get("extra_css", []),
         "markdown_extensions": real["markdown_extensions"],
         "validation": real["validation"],

@@ -253,6 +253,17 @@ class WorkingGroupStrings(Strict):
     kinds: dict[str, Text] = Field(description="Headings of the catalogue, per kind of resource")
 
 
+class NotFoundStrings(Strict):
+    """What the 404 pages say: the site root's (every language) and each edition's."""
+
+    title: Text
+    text: Text = Field(description="Why the reader is here and what to do")
+    search: Text = Field(description="The label of the search box, naming the edition")
+    search_button: Text
+    permalinks: Text = Field(pattern=r"\{example\}", description="How short permalinks are written; `{example}` "
+                                                                   "is replaced by one, as printed")
+
+
 class SiteStrings(Strict):
     """`content/<lang>/site.yml`: what the site says in one language."""
 
@@ -262,6 +273,7 @@ class SiteStrings(Strict):
     labels: Labels
     checklist: ChecklistStrings
     wg: WorkingGroupStrings
+    not_found: NotFoundStrings
 
 
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]

@@ -25,19 +25,18 @@ import secrets
 import shutil
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
-from functools import cache, lru_cache
+from functools import lru_cache
 from multiprocessing.context import BaseContext
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
-import yaml
 
 from . import build_inputs, caches, csp, processes
 from .catalog import editions as all_editions
 from .checklist import load_publication
 from .edition import ROOT, languages
-from .errors import ContentError, Problem, os_problem
+from .errors import os_problem
 from .loader import files_state
 from .markup import PERMALINKS, permalink_path, plain_text
 from .page_cache import PageCache
@@ -55,7 +54,6 @@ POLLING = 0.1  # seconds between two looks at the sources for changes (MkDocs's 
 # unless a polyfill's name holds "iframe-worker".
 SHIM = "assets/javascripts/iframe-worker.js"
 STAGING = re.compile(r"\.site-(?:(\d+)-[0-9a-f]{8}|[a-z0-9_]{8})(?:-bundle)?")  # a build's folders (see _staging)
-NOT_FOUND_TEXTS = "not-found.yml"  # what the 404 pages say, per language, beside the templates
 
 
 def theme_cache() -> jinja2.BytecodeCache:
@@ -133,20 +131,12 @@ def render_root(root: Path, *, offline: bool = False, bundle: bool = False) -> s
     return csp.with_policy(html, root=root, page="index.html", offline=offline)
 
 
-@cache
-def _not_found_sources() -> dict[str, dict[str, str]]:
-    return yaml.load(TEMPLATES.loader.get_source(TEMPLATES, NOT_FOUND_TEXTS)[0], Loader=yaml.CSafeLoader)
-
-
 def not_found_texts(root: Path, lang: str) -> dict[str, str]:
-    """What the 404 pages say in `lang`: `title`, `text`, `search`, `search_button`, `home` (the
-    edition's word for its home page), and the sentence on short permalinks around its `example`
+    """What the 404 pages say in `lang` (`content/<lang>/site.yml`, `not_found`), with `home` (the
+    edition's word for its home page) and the sentence on short permalinks around its `example`
     (the first sub-item's, as printed: `example_text`)."""
-    texts = _not_found_sources().get(lang)
-    if texts is None:
-        raise ContentError([Problem(csp.OWN_TEMPLATES / NOT_FOUND_TEXTS, lang, f"the 404 pages say nothing in `{lang}`",
-                                    f"add a `{lang}:` entry with the texts of `fr:`, translated")])
     edition = all_editions(root)[lang]
+    texts = edition.strings.not_found.model_dump()
     item = next(item for item in edition.items if item.depth == 1)
     example = f"{load_publication(root).url}{permalink_path(item.id)}"
     before, _, after = texts["permalinks"].partition("{example}")
