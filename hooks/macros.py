@@ -17,6 +17,15 @@ def define_env(env: MacrosPlugin) -> None:
         return pages_macros.table_of_contents(edition())
 
     @env.macro
+    def working_group_documents() -> str:
+        return pages_macros.working_group_documents(edition())
+
+    @env.macro
+    def short_link(item_id: str) -> str:
+        return pages_macros.short_link(edition(), item_id, env.page.url,
+                                       offline=build_inputs.of(env.conf).offline)
+
+    @env.macro
     def export_fields() -> str:
         return pages_macros.export_fields()
 

@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from tiptoolkit import build_inputs, csp, theme_fixes
+from tiptoolkit import build_inputs, csp, palette, search_index, theme_fixes
 from tiptoolkit.errors import ContentError
 from tiptoolkit.generated import Generated, generated, not_found_page
 from tiptoolkit.markup import for_theme
@@ -25,7 +25,8 @@ from tiptoolkit.site import theme_cache
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """The edition's navigation, names and languages; its files wait in the build's inputs. The
     theme prints the names and titles as they are (MkDocs's Jinja does not autoescape): they go
-    escaped, as Markup."""
+    escaped, as Markup. The colour scheme toggle is named in the edition's language; the footer
+    says what the edition is."""
     inputs = build_inputs.of(config)
     if inputs is None:
         raise PluginError("the site is built by `make build` or `make serve` (tiptoolkit), which make the PDF "
@@ -33,11 +34,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         toolkit = generated(config.theme["language"], _root(config), inputs.pdfs,
                             directory_urls=config.use_directory_urls)
+        config.theme["palette"] = palette.named(config.theme["palette"], toolkit.edition.strings.palette)
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     config.site_name, config.site_description = for_theme(toolkit.site_name), for_theme(toolkit.site_description)
     config.nav = for_theme(toolkit.nav)
     config.extra["editions"] = toolkit.editions
+    config.extra["footer"] = toolkit.edition.strings.footer
+    config.extra["search"], config.extra["search_files"] = toolkit.edition.strings.search, search_index.FILES
+    config.extra["search_wordings"] = search_index.other_wordings(toolkit.edition.lang,
+                                                                  [edition["lang"] for edition in toolkit.editions])
     config.extra["alternate"] = True  # Material then shows partials/alternate.html: ours links page to page
     inputs.generated = toolkit
     return config
@@ -52,9 +58,9 @@ def _toolkit(config: MkDocsConfig) -> Generated:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """The theme's files and the edition's (`generated().files`); nothing MkDocs found in the docs
-    folder (`content/`), wherever a link there leads."""
-    theme = [f for f in files if f.src_dir != config.docs_dir]
+    """The theme's files but its search engine's, and the edition's (`generated().files`); nothing
+    MkDocs found in the docs folder (`content/`), wherever a link there leads."""
+    theme = [f for f in files if f.src_dir != config.docs_dir and not f.src_uri.startswith(search_index.THEME_SEARCH)]
     return Files([*theme, *(_file(config, path, source) for path, source in _toolkit(config).files.items())])
 
 
@@ -72,24 +78,37 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return markdown
 
 
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The page's search units, unless its front matter says `search: {exclude: true}`."""
+    if not (page.meta.get("search") or {}).get("exclude"):
+        build_inputs.of(config).search[page.file.src_uri] = search_index.units(html, page.url)
+    return html
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """The edition's search index, from every page's units (`search/index.js`)."""
+    script = search_index.index_script(list(build_inputs.of(config).search.values()))
+    path = Path(config.site_dir, search_index.INDEX)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(script, encoding="utf-8")
+
+
 def _offline(config: MkDocsConfig) -> bool:
-    return config.plugins["material/offline"].config.enabled
+    return build_inputs.of(config).offline
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """What comes after Markdown (the mission checklist), the theme's HTML repaired, the policy."""
-    html = _toolkit(config).finished(page.file.src_uri, output)
-    return csp.with_policy(theme_fixes.valid_html(html), root=_root(config), page=page.file.dest_uri,
-                           offline=_offline(config))
+    html = theme_fixes.compact(theme_fixes.valid_html(_toolkit(config).finished(page.file.src_uri, output)))
+    return csp.with_policy(html, root=_root(config), page=page.file.dest_uri, offline=_offline(config))
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     """Of the theme's static templates, the 404 page: its URLs under the edition's folder, the policy."""
     if template_name != "404.html":
         return output_content
-    html = not_found_page(output_content, _toolkit(config).edition.lang)
-    return csp.with_policy(theme_fixes.valid_html(html), root=_root(config), page=template_name,
-                           offline=_offline(config))
+    html = theme_fixes.compact(theme_fixes.valid_html(not_found_page(output_content, _toolkit(config).base)))
+    return csp.with_policy(html, root=_root(config), page=template_name, offline=_offline(config))
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

@@ -8,21 +8,23 @@ in seconds: `make test-fast` runs these); tests that read the PDFs are also mark
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
+import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from filelock import FileLock
 
 from tiptoolkit import caches
 from tiptoolkit.catalog import load_edition
+from tiptoolkit.checklist import PUBLICATION
 from tiptoolkit.edition import ROOT, languages
+from tiptoolkit.page_load import CHROMIUM, launch
 from tiptoolkit.pdf import Manifest, build_pdfs
 from tiptoolkit.site import build_site
+from tiptoolkit.static_server import serving
 
 SOURCES = ("chapters", "content", "hooks", "overrides", "mkdocs.yml")
 BROWSER_FIXTURES = {"browser", "served"}
@@ -77,52 +79,60 @@ def site(shared, pdfs) -> Path:
     return folder
 
 
-@pytest.fixture
-def sources(tmp_path) -> Path:
-    """A scratch copy of the content and build configuration, safe to break."""
+def copy_sources(target: Path) -> Path:
+    """A copy of the content and build configuration in `target`."""
     for name in SOURCES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, tmp_path / name)
+            shutil.copytree(source, target / name)
         else:
-            shutil.copy(source, tmp_path / name)
-    return tmp_path
+            shutil.copy(source, target / name)
+    return target
 
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-                 "--disable-background-networking", "--disable-component-update"]
+@pytest.fixture
+def sources(tmp_path) -> Path:
+    """A scratch copy of the content and build configuration, safe to break."""
+    return copy_sources(tmp_path)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves as GitHub Pages and most web servers are configured to: an unknown address gets the
-    site's 404 page, with status 404."""
+SUBPATH = "https://example.org/toolkit/"  # a publication address under a sub-path, as a GitHub Pages project site's
 
-    def log_message(self, *args):
-        pass
 
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != http.HTTPStatus.NOT_FOUND or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(code, message)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+@pytest.fixture(scope="session")
+def subpath_sources(shared) -> Path:
+    """A copy of the sources published at `SUBPATH`, made once per run (read only)."""
+    folder = shared / "subpath-sources"
+    with FileLock(shared / "subpath-sources.lock"):
+        if not folder.is_dir():
+            copy = copy_sources(Path(tempfile.mkdtemp(dir=shared)))
+            (copy / PUBLICATION).write_text(f'url: "{SUBPATH}"\n', encoding="utf-8")
+            copy.rename(folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def subpath_site(shared, subpath_sources, pdfs) -> Path:
+    """The site built from `subpath_sources`, once per run: the source language's edition, the root
+    files and the short permalinks. The other editions' folders are left empty (`build_site`
+    builds only the languages in `only` where the others exist): built alike, they would add
+    time and show nothing more. Its PDFs are the run's, which print the real address."""
+    folder = shared / "subpath" / "site"
+    langs = languages(subpath_sources)
+    with FileLock(shared / "subpath.lock"):
+        if not (folder / "index.html").is_file():
+            for lang in langs[1:]:
+                (folder / lang).mkdir(parents=True, exist_ok=True)
+            build_site(folder, subpath_sources, bundle=False, only=frozenset(langs[:1]), pdfs=pdfs)
+    return folder
+
 
 
 @pytest.fixture(scope="session")
 def served(site) -> str:
-    """The built site served over HTTP on 127.0.0.1; its base URL, ending in `/`."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    """The built site served over HTTP on 127.0.0.1 (with its 404 page); its base URL, ending in `/`."""
+    with serving(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -133,20 +143,24 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 
 
 @pytest.fixture(scope="session")
 def search():
-    """Type a query into the site's search box as a reader does; the result items."""
+    """Open the site's search and type a query as a reader does; the result links, once shown
+    for the whole query."""
     def run(page, words: str):
-        page.locator("label.md-search__icon, .md-search__input").first.click()
-        page.locator("input.md-search__input").press_sequentially(words, delay=30)
-        results = page.locator(".md-search-result__item")
-        results.first.wait_for()
-        return results
+        if not page.locator("#tk-search").evaluate("dialog => dialog.open"):
+            page.locator(".tk-search-open").click()
+        field = page.locator(".tk-search-input")
+        field.fill("")
+        field.press_sequentially(words, delay=20)
+        page.wait_for_function("q => document.querySelector('.tk-search-results').dataset.query === q",
+                               arg=words.strip())
+        return page.locator(".tk-search-results a")
     return run
 
 
@@ -168,3 +182,12 @@ def page_paths(site) -> list[str]:
     """Every page of the site, but of the hundreds of short permalink pages (all alike) a sample."""
     paths = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     return [p for p in paths if not p.startswith("q/") or p in PERMALINK_SAMPLE]
+
+
+@pytest.fixture(scope="session")
+def served_subpath(subpath_site) -> str:
+    """`subpath_site` served over HTTP on 127.0.0.1 under its sub-path, as a GitHub Pages project
+    site is (any other address is the host's, not found without the site's page): its address
+    there, `http://127.0.0.1:<port>/toolkit/`."""
+    with serving(subpath_site, urlsplit(SUBPATH).path) as url:
+        yield url

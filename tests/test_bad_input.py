@@ -8,6 +8,7 @@ the message must point to (None where no line can be known), and the expected fr
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -24,6 +25,7 @@ import pytest
 import yaml
 
 import html_pages
+from tiptoolkit import search_index
 from tiptoolkit.cli import check
 from tiptoolkit.markup import refusals
 from tiptoolkit.parity import mark_reviewed
@@ -327,7 +329,9 @@ CASES = [
     Case("publication address without https",
          lambda r: swap_line(r, "content/publication.yml", "url: ", 'url: "tiptoolkit.github.io"'),
          "content/publication.yml", "url", "String should match pattern",
-         "write the full address of the site root, starting with `https://` and ending with `/`"),
+         "write the address of the site root: `https://` (or `http://`), the host, then the folder the site is "
+         "served under if any, ending with `/`, without `?` or `#` (e.g. `https://example.org/toolkit/`); folder "
+         "names of letters, digits, `-`, `_`, `.`, `~`"),
     Case("missing publication file", lambda r: delete(r, "content/publication.yml"),
          "content/publication.yml", "(whole file)", "the publication address is missing",
          "git checkout -- content/publication.yml"),
@@ -500,6 +504,8 @@ INJECTED = {  # where -> (file, old text, the payload put after it, page whose H
     "page title label": (EN_SITE, '  catalogue: "', '<script>alert("catalogue")</script>', "en/checklists/index.html"),
     "navigation title of a hand-written page": (EN_SITE, '  export: "', '</title><script>alert("export")</script>',
                                                 "en/export/index.html"),
+    "footer status": (EN_SITE, '  status: "', '<script>alert("footer")</script>', "en/iv/index.html"),
+    "search help": (EN_SITE, '  keys: "', '<img src=x onerror=alert("search")>', "en/iv/index.html"),
 }
 MARKER = "alert("  # in every payload: no script of the site may carry it
 LINKED = {"leak": "../hooks", "notes.txt": "../mkdocs.yml"}  # in the docs folder, to files of the project outside it
@@ -529,10 +535,12 @@ def test_injected_markup_is_shown_as_text(sources, pdfs):
         assert payload not in raw, where
     description = html_pages.page(site / "en" / "iv" / "index.html").find("meta", attrs={"name": "description"})
     assert description["content"].startswith(INJECTED["site description"][2])
-    tags = [payload.replace('"', '\\"') for _, _, payload, _ in INJECTED.values() if "<" in payload]
-    for lang in ("fr", "en"):
-        index = (site / lang / "search" / "search_index.json").read_text(encoding="utf-8")
-        assert [payload for payload in tags if payload in index] == [], f"unescaped in the {lang} search index"
+    for lang in ("fr", "en"):  # the search index holds them as data: texts, which search.js shows as text
+        index = (site / lang / search_index.INDEX).read_text(encoding="utf-8")
+        data = re.fullmatch(r"self\.tiptoolkitSearchIndex = (.*);\n", index, re.S)[1]
+        texts = " ".join(unit["t"] for unit in json.loads(data)["units"])
+        in_pages = [INJECTED[where] for where in ("page title", "box title", "English page title", "resource title")]
+        assert [p for _, _, p, page in in_pages if page.startswith(lang) and p not in texts] == []
     assert [p for p in site.rglob("*") if p.name in LINKED or p.name in ("toolkit.py", "mkdocs.yml")] == []
 
 

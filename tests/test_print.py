@@ -77,7 +77,7 @@ def test_ordinary_pages_print_without_navigation_or_controls(served, browser):
     page = browser.new_page()
     page.goto(f"{served}fr/iv/", wait_until="load")
     page.emulate_media(media="print")
-    for selector in (".md-header", ".md-sidebar--primary", ".md-search", "button.tk-copy", ".tk-printable",
+    for selector in (".md-header", ".md-sidebar--primary", ".tk-search-open", "button.tk-copy", ".tk-printable",
                      ".md-footer"):
         assert not page.locator(selector).first.is_visible(), selector
     assert page.locator("#iv-d-3-o").is_visible()

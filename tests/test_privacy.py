@@ -1,6 +1,7 @@
 """Privacy: no page asks anything of another host, and every page's
 Content-Security-Policy is one the site itself satisfies, and allows no inline code but what the
-theme and the project ship."""
+theme and the project ship; and every page loads cleanly: no request that fails, nothing in the
+console."""
 
 import base64
 import hashlib
@@ -43,14 +44,22 @@ TABS = 6  # pages loading at once: each waits for its network to be idle, and th
 
 
 @pytest.mark.parametrize("group", PAGE_GROUPS)
-def test_every_page_is_private_and_satisfies_its_policy(served, browser, page_paths, group):
+def test_every_page_is_private_satisfies_its_policy_and_loads_cleanly(served, browser, page_paths, group):
     assert len(page_paths) >= 16 * len(languages())
     paths = [path for path in page_paths if page_group(path) == group]
     assert paths
     context = browser.new_context()
     blocked = outside_requests(context, served)
-    tabs = [context.new_page() for _ in range(TABS)]
     problems = []
+    context.on("requestfailed", lambda request: request.url.startswith(served) and problems.append(
+        f"{request.url}: failed ({request.failure}), asked by {request.frame.url}"))
+    context.on("response", lambda response: response.status >= 400 and problems.append(
+        f"{response.url}: {response.status}, asked by {response.frame.url}"))
+    tabs = [context.new_page() for _ in range(TABS)]
+    for tab in tabs:
+        tab.on("console", lambda message, tab=tab: message.type in ("error", "warning") and problems.append(
+            f"{tab.url}: console {message.type}: {message.text}"))
+        tab.on("pageerror", lambda error, tab=tab: problems.append(f"{tab.url}: {error}"))
     for start in range(0, len(paths), TABS):
         batch = list(zip(tabs, paths[start:start + TABS]))
         for page, path in batch:
@@ -67,7 +76,7 @@ def test_every_page_is_private_and_satisfies_its_policy(served, browser, page_pa
 
 @pytest.mark.parametrize("lang", languages())
 def test_search_runs_under_the_policy(served, browser, search, lang):
-    """The search worker and its index come from the site and are allowed by the policy."""
+    """The search library and its index come from the site and are allowed by the policy."""
     context = browser.new_context()
     blocked = outside_requests(context, served)
     page = context.new_page()

@@ -1,22 +1,31 @@
 """The real site, built by MkDocs: pages, IDs, links and anchors, the export, the short
 permalinks in every form, the 404 pages, and what search engines read (robots.txt, the
-sitemap, canonical and alternate addresses)."""
+sitemap, canonical and alternate addresses); and the site published under a sub-path
+(`https://example.org/toolkit/`), served and previewed there."""
 
 import csv
+import http.client
 import json
 import re
+import socket
+import threading
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
 
 import html_pages
-from tiptoolkit.catalog import editions
-from tiptoolkit.checklist import load_publication
+from tiptoolkit.catalog import editions, load_edition
+from tiptoolkit.checklist import PUBLICATION, Printer, load_publication
 from tiptoolkit.edition import languages
+from tiptoolkit.errors import ContentError
 from tiptoolkit.export import FIELDS
+from tiptoolkit.site import preview_server
 
 ADDRESS = load_publication().url  # where the site is published: `https://…/`, ending with `/`
 BASE = urlsplit(ADDRESS).path  # the site root's path on its host: `/`, or `/toolkit/` under a sub-path
@@ -197,8 +206,9 @@ def search_forms(soup: BeautifulSoup) -> dict[str, str]:
     for form in soup.find_all("form"):
         if form.get("method") == "get" and form.find("input", attrs={"name": "q", "type": "search"}):
             lang = form.find_parent(lang=True)["lang"]
-            assert form.find("input", attrs={"name": "q"})["id"] in {label["for"] for label in form.find_all("label")}
-            forms[lang] = form["action"]
+            field = form.find("input", attrs={"name": "q"})
+            assert field.get("aria-label") or field["id"] in {label["for"] for label in form.find_all("label")}
+            assert forms.setdefault(lang, form["action"]) == form["action"]
     return forms
 
 
@@ -235,8 +245,9 @@ def test_each_edition_s_404_page_has_a_search_and_the_way_home(site, pages, lang
     assert search_forms(page) == {lang: f"{BASE}{lang}/"}
     assert page.find("article").find("a", href=f"{BASE}{lang}/")
     example_permalink(site, page)
-    config = json.loads(page.find("script", id="__config").string)  # the theme's own search, in its header
-    assert config["base"] == f"{BASE}{lang}/" and (site / config["search"].removeprefix(BASE)).is_file()
+    config = json.loads(page.find("script", id="__config").string)
+    assert config["base"] == f"{BASE}{lang}/"
+    assert page.find("script", src=f"{BASE}{lang}/assets/javascripts/search.js")  # the header's search
 
 
 def test_robots_txt_allows_all_and_gives_the_sitemap(site):
@@ -313,3 +324,142 @@ def test_the_404_page_sends_any_form_of_a_short_permalink_to_its_item(served, br
     assert page.locator("[data-not-found=en] h1").is_visible() and page.locator("[data-not-found=fr]").is_hidden()
     context.close()
 
+
+
+# --- published under a sub-path ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["https://example.org/toolkit", "https://example.org/toolkit/?lang=fr",
+                                 "https://example.org/toolkit/#top", "ftp://example.org/toolkit/",
+                                 "example.org/toolkit/", "https://example.org/../toolkit/",
+                                 'https://example.org/tool"kit/', "https://example.org/tool kit/"])
+def test_a_publication_address_that_is_not_one_is_refused(sources, url):
+    """Its path goes as it is into the pages' addresses: only a site root's address passes, one
+    whose folders are plain names."""
+    (sources / PUBLICATION).write_text(f"url: {json.dumps(url)}\n", encoding="utf-8")
+    with pytest.raises(ContentError) as refused:
+        load_publication(sources)
+    [problem] = refused.value.problems
+    assert (Path(problem.file), problem.item, problem.line) == (sources / PUBLICATION, "url", 1)
+    assert "address of the site root" in problem.fix and "`/`" in problem.fix
+
+
+def test_a_site_root_under_a_sub_path_on_any_host_is_an_address(sources):
+    (sources / PUBLICATION).write_text('url: "http://intranet.example:8080/unodc/toolkit/"\n', encoding="utf-8")
+    assert load_publication(sources).base == "/unodc/toolkit/"
+
+
+def test_printed_short_links_follow_the_publication_address(subpath_sources):
+    published = load_publication(subpath_sources)
+    sections = Printer(load_edition("fr", subpath_sources), published).sections()
+    links = [s.link for s in sections] + [q.link for s in sections for q in s.questions]
+    assert f"{published.url}q/iv/" in links and all(link.startswith(f"{published.url}q/") for link in links)
+
+
+def fetched(url: str, method: str = "GET") -> tuple[int, bytes]:
+    """The status and body of `url`, not found or not."""
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, method=method)) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+SUBPATH_SAMPLE = {  # the language choice, an edition's home, a chapter, short permalinks, the 404 pages
+    "": 200, "fr/": 200, "fr/iv/": 200, "q/IV.D.3.o/": 200, "q/iv/": 200, "fr/404.html": 200,
+    "q/no-such/page/": 404,  # the site's 404 page, as served at any depth
+}
+
+
+def test_under_a_sub_path_every_address_of_a_page_is_under_it(served_subpath, subpath_sources):
+    """Every link, file, form and the theme's base of a sample of pages lead under the sub-path;
+    the absolute ones under the published address; each leads to a file (but in the editions
+    not built: see `subpath_site`)."""
+    published = load_publication(subpath_sources).url
+    not_built = tuple(f"{served_subpath}{lang}/" for lang in languages()[1:])
+    outside, targets = [], set()
+    for path, status in SUBPATH_SAMPLE.items():
+        here = served_subpath + path
+        code, body = fetched(here)
+        assert code == status, here
+        soup = html_pages.parse(body.decode("utf-8"))
+        addresses = [tag[name] for name in ("href", "src", "action", "data-base")
+                     for tag in soup.find_all(attrs={name: True})]
+        config = soup.find("script", id="__config")
+        addresses += [json.loads(config.string)["base"]] if config else []
+        for address in addresses:
+            if address.startswith("#"):  # this page
+                continue
+            if address.startswith(published):
+                address = served_subpath + address.removeprefix(published)
+            elif address.startswith(("http:", "https:", "mailto:", "data:")):
+                assert not address.startswith(ADDRESS), f"{path}: {address}"  # the real address: not this site's
+                continue
+            url = urldefrag(urljoin(here, address)).url
+            if not url.startswith(served_subpath):
+                outside.append(f"{path}: {address}")
+            elif not url.startswith(not_built):
+                targets.add(url)
+    assert outside == []
+    assert {url for url in targets if fetched(url, "HEAD")[0] != 200} == set()
+    assert f"{served_subpath}q/permalink.js" in targets and f"{served_subpath}fr/pdf/checklist-iv-fr.pdf" in targets
+
+
+def test_under_a_sub_path_search_engines_get_its_full_address(subpath_site, subpath_sources):
+    published = load_publication(subpath_sources)
+    robots = (subpath_site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert f"Sitemap: {published.url}sitemap.xml" in robots and f"Allow: {published.base}" in robots
+    root = ElementTree.parse(subpath_site / "sitemap.xml").getroot()
+    locs = [url.findtext("s:loc", namespaces=SITEMAP) for url in root.findall("s:url", SITEMAP)]
+    alternates = [link.get("href") for link in root.iter(f"{{{SITEMAP['xhtml']}}}link")]
+    assert {published.url, f"{published.url}fr/iv/", f"{published.url}en/iv/"} <= set(locs)
+    assert all(url.startswith(published.url) for url in locs + alternates)
+    for page, canonical in (("fr/iv/index.html", "fr/iv/"), ("q/IV.D.3.o/index.html", "fr/iv/"), ("index.html", "")):
+        soup = html_pages.page(subpath_site / page)
+        assert [link["href"] for link in soup.select("link[rel~=canonical]")] == [published.url + canonical], page
+
+
+def test_under_a_sub_path_a_short_permalink_in_any_form_reaches_its_item(served_subpath, browser):
+    """As printed, the short permalink's page sends the reader on; in another form, the site's 404
+    page finds it first (permalink.js, from the sub-path)."""
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    for form, status in (("q/IV.D.3.o/", 200), ("q/iv.d.3.o/", 404)):
+        assert page.goto(served_subpath + form).status == status
+        page.wait_for_url(f"{served_subpath}fr/iv/#iv-d-3-o")
+    context.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_the_preview_serves_a_sub_path_site_under_its_path(subpath_site, subpath_sources):
+    """`make serve` previews the site where its address puts it (`/toolkit/`), the host's root
+    leading there, with the site's 404 page for unknown addresses."""
+    port = _free_port()
+    server = preview_server(subpath_site, subpath_sources, "127.0.0.1", port, lambda: None)
+    threading.Thread(target=server.serve, daemon=True).start()
+
+    def get(path: str) -> http.client.HTTPResponse:
+        for _ in range(50):  # until the server listens
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            try:
+                connection.request("GET", path)
+                return connection.getresponse()
+            except ConnectionRefusedError:
+                time.sleep(0.1)
+        raise AssertionError("the preview server did not start")
+
+    base = load_publication(subpath_sources).base
+    try:
+        assert server.url == f"http://127.0.0.1:{port}{base}" and base != "/"
+        home = get("/")
+        assert (home.status, home.getheader("Location")) == (302, base)
+        assert get(base).read() == (subpath_site / "index.html").read_bytes()
+        missing = get(f"{base}q/iv.d.3.zz/")
+        assert (missing.status, missing.read()) == (404, (subpath_site / "404.html").read_bytes())
+    finally:
+        server.shutdown()

@@ -3,8 +3,10 @@
 Measured in one run: the HTML build of every language against a baseline (a plain
 mkdocs-material build of the same Markdown and files, without hooks or macros), the offline
 bundle, the PDF checklists (from scratch, and with nothing changed), live reload under `serve`,
-the weight of a chapter page and each language's search index. Where a
-target is missed, one profiled build says where the time goes. Only 127.0.0.1 is contacted.
+the weight of a chapter page and each language's search index; in Chromium, what a chapter page
+loads while nobody searches, a search from a cold page, and Lighthouse's scores of a few pages.
+Where a target is missed, one profiled build says where the time goes. Only 127.0.0.1 is
+contacted, but by npx, which fetches Lighthouse from the npm registry on first use.
 """
 
 from __future__ import annotations
@@ -40,13 +42,19 @@ from .catalog import forget_loaded
 from .checklist import load_publication
 from .edition import ROOT, languages
 from .generated import generated
+from . import page_load, search_index
 from .pdf import Manifest, build_pdfs
 from .site import WATCHED, build_site, not_found_texts
+from .static_server import serving
 
 RATIO_TARGET = 0.8  # real HTML build (languages in parallel) / baseline (one after the other)
 RELOAD_TARGET = 1.5  # seconds from saving a chapter file to the page showing it
 PDF_TARGET = 30.0  # seconds for every PDF from an empty cache
 PAGE = ("fr", "iv")  # the chapter page weighed
+FIRST_LOAD_TARGET = 350_000  # bytes the chapter page loads, uncompressed, while nobody searches
+SEARCHED = {"fr": "periode de reflexion", "en": "reflection period"}  # a cold search, per language, on PAGE's page
+LIGHTHOUSE_PAGES = ("", "fr/", "fr/iv/", "en/mission/", "en/recommendations/")
+LIGHTHOUSE_TARGET = 100  # accessibility, best practices and SEO; performance is reported
 EDITED = ("en", "iv")  # the page edited for live reload: a translation (editing the French makes
                        # its translation stale, which stops the build until the review is recorded)
 QUESTION_TEXT = re.compile(r'^(\s*text: ".*)"$', re.M)
@@ -105,8 +113,10 @@ def write_baseline(lang: str, folder: Path, root: Path, pdfs: Manifest) -> Path:
         "site_dir": str(folder / "site"),
         "nav": edition.nav,
         "theme": {**real["theme"], "custom_dir": str(root / real["theme"]["custom_dir"]), "language": lang},
-        "extra": {"editions": edition.editions, "alternate": True,  # as the real build's (tiptoolkit.site)
-                  "address": f"{load_publication(root).url}{lang}/", "not_found": not_found_texts(root, lang)},
+        "extra": {"editions": edition.editions, "alternate": True,  # as the real build's (tiptoolkit.site, the hook)
+                  "address": f"{load_publication(root).url}{lang}/", "not_found": not_found_texts(root, lang),
+                  "footer": edition.edition.strings.footer.model_dump(),
+                  "search": edition.edition.strings.search.model_dump(), "search_files": search_index.FILES},
         "extra_css": real.get("extra_css", []),
         "markdown_extensions": real["markdown_extensions"],
         "validation": real["validation"],
@@ -246,7 +256,26 @@ def page_weight(site: Path) -> dict:
 
 
 def search_indexes(site: Path, langs: list[str]) -> dict[str, dict[str, int]]:
-    return {lang: _size((site / lang / "search" / "search_index.json").read_bytes()) for lang in langs}
+    return {lang: _size((site / lang / search_index.INDEX).read_bytes()) for lang in langs}
+
+
+def in_browser(site: Path, runs: int) -> dict:
+    """The site served locally: what PAGE's page loads, cold searches, Lighthouse's scores."""
+    lang, slug = PAGE
+    with serving(site) as url:
+        return {"first_load": page_load.first_load(f"{url}{lang}/{slug}/"),
+                "cold_search": {code: page_load.cold_search(f"{url}{code}/{slug}/", query, runs)
+                                for code, query in SEARCHED.items()},
+                "lighthouse": {path: page_load.lighthouse(url + path) for path in LIGHTHOUSE_PAGES}}
+
+
+def _lighthouse_row(path: str, scores: dict[str, int] | str) -> Row:
+    measure = f"Lighthouse /{path}: " + ", ".join(page_load.CATEGORIES)
+    if isinstance(scores, str):
+        return Row(measure, scores, f"{LIGHTHOUSE_TARGET} but performance", "not measured")
+    low = [name for name in page_load.CATEGORIES[1:] if scores[name] < LIGHTHOUSE_TARGET]
+    return Row(measure, " / ".join(str(scores[name]) for name in page_load.CATEGORIES),
+               f"{LIGHTHOUSE_TARGET} but performance", "ok" if not low else f"below: {', '.join(low)}")
 
 
 # --- profile -----------------------------------------------------------------------------
@@ -326,6 +355,7 @@ def run(runs: int = 3, root: Path = ROOT) -> tuple[list[Row], dict]:
         }, runs)
         edits = live_reload(work, runs, root)
         weight, indexes = page_weight(site), search_indexes(site, langs)
+        browser = in_browser(site, runs)
         real, baseline = statistics.median(times["real"]), statistics.median(times["baseline"])
         reload = {part: statistics.median(edit[part] for edit in edits) for part in edits[0]}
         ratio = real / baseline
@@ -336,6 +366,7 @@ def run(runs: int = 3, root: Path = ROOT) -> tuple[list[Row], dict]:
     bundle_min = min(times["bundle"]) - min(times["real"])  # less exposed to a busy machine
     names = ", ".join(langs)
     lang, slug = PAGE
+    first_load = sum(browser["first_load"].values())
     rows = [
         Row(f"Machine: {os.cpu_count()} cores, load average (1, 5, 15 min) at start and end",
             " → ".join("/".join(f"{value:.2f}" for value in sample) for sample in load)),
@@ -359,11 +390,19 @@ def run(runs: int = 3, root: Path = ROOT) -> tuple[list[Row], dict]:
                 f"build: {_profile_summary(profile)}"))),
         Row(f"Page weight /{lang}/{slug}/: HTML", _bytes(weight["html"])),
         Row(f"Page weight /{lang}/{slug}/: HTML + its {weight['assets']} CSS/JS files", _bytes(weight["total"])),
-        *(Row(f"Search index /{code}/search/search_index.json", _bytes(size)) for code, size in indexes.items()),
+        Row(f"First load of /{lang}/{slug}/ without searching (Chromium, uncompressed): "
+            f"{len(browser['first_load'])} files", f"{first_load:,} B", f"≤ {FIRST_LOAD_TARGET:,} B",
+            _verdict(first_load, FIRST_LOAD_TARGET, lambda: "largest: {0} ({1:,} B)".format(
+                *max(browser["first_load"].items(), key=lambda file: file[1])))),
+        *(Row(f"Search index /{code}/{search_index.INDEX} (loaded on the first search)", _bytes(size))
+          for code, size in indexes.items()),
+        *(Row(f"Search from a cold /{code}/{slug}/: open, load, index, show “{SEARCHED[code]}”", _seconds(times))
+          for code, times in browser["cold_search"].items()),
+        *(_lighthouse_row(path, scores) for path, scores in browser["lighthouse"].items()),
     ]
     results = {"languages": langs, "runs": runs, "load_average": load, "seconds": {**times, "live_reload": edits},
                "ratio": ratio, "bundle_seconds": {"median": bundle, "min": bundle_min}, "pdf": pdf, "page_weight": weight,
-               "search_index": indexes, "profile": profile}
+               "search_index": indexes, "browser": browser, "profile": profile}
     return rows, results
 
 

@@ -1,5 +1,6 @@
 """What tiptoolkit hands one MkDocs build besides its configuration: every language's PDFs, the
-live reload's page cache, and what the hook generated from the content for this build.
+live reload's page cache, and what the hook generated from the content for this build (and the
+search units it collects from the pages).
 
 They ride on the config object but outside `config.extra`: the macros plugin serialises all of
 `extra` to JSON at every build (for its debug log, logged or not), which took 0.05 s of each
@@ -8,7 +9,7 @@ live reload when the generated files were there.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -23,7 +24,9 @@ ATTRIBUTE = "tiptoolkit_inputs"
 class BuildInputs:
     pdfs: Manifest
     pages: PageCache | None = None  # live reload: pages converted by earlier builds
+    offline: bool = False  # built for the offline bundle (`file://`)
     generated: Generated | None = None  # set by the hook's `on_config`
+    search: dict[str, tuple] = field(default_factory=dict)  # each page's search units, by its file
 
 
 def attach(config: object, inputs: BuildInputs) -> None:

@@ -30,6 +30,9 @@ LINE_CHARS = 90  # characters in a line of question text
 
 
 def load_publication(root: Path = ROOT) -> Publication:
+    """Where the site is published (`content/publication.yml`): its address decides every absolute
+    address, the site root's path on its host (`Publication.base`) every root-absolute one.
+    ContentError if the file is missing or the address is not one."""
     path = root / PUBLICATION
     if not path.exists():
         raise ContentError([Problem(path, "(whole file)", "the publication address is missing",

@@ -110,11 +110,12 @@ def catalogue_page(edition: Edition, manifest: Manifest, editions: dict[str, Edi
 
 
 def mission_markdown(edition: Edition) -> str:
-    """The mission checklist page as MkDocs reads it: its title, then a marker that the hook
-    replaces with `mission_body` once the page is HTML (Markdown and the search index skip it)."""
+    """The mission checklist page as MkDocs reads it: its title, that it shows checklists (their
+    styles and script, overrides/main.html), then a marker that the hook replaces with
+    `mission_body` once the page is HTML (Markdown and the search index skip it)."""
     strings = edition.strings.checklist
     title = escaped(strings.custom)
-    return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nsearch:\n  exclude: true\n---\n\n"
+    return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nchecklist: true\nsearch:\n  exclude: true\n---\n\n"
             f"# {title} {{#{CUSTOM_SLUG}}}\n\n{MISSION_MARKER}\n")
 
 

@@ -8,9 +8,8 @@ Jinja differs per page), read from the templates at build time. A page's policy 
 SHA-256 hashes, those of them it carries; a page carrying any other inline script or style stops
 the build, since content can never add one. The theme's own inline scripts are files
 (`overrides/partials/javascripts/`), so no page carries an inline script at all, and no policy
-has 'unsafe-inline': not even the offline bundle's, whose search runs from `file://` in a frame
-whose document (`srcdoc`) only loads a file (`assets/javascripts/iframe-worker.js`), under the
-policy of the page that made it.
+has 'unsafe-inline', not even the offline bundle's (its search loads classic scripts, as on the
+served site).
 
 `<script type="application/json">` (the theme's configuration) is data: browsers neither run it
 nor check it against the policy.
@@ -112,8 +111,8 @@ def policy(html: str, *, root: Path = ROOT, page: str | None = None, offline: bo
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "worker-src": ["'self'"],
-        "frame-src": ["'none'"],  # the offline search's frame is a `srcdoc`, which frame-src does not govern
+        "worker-src": ["'none'"],
+        "frame-src": ["'none'"],
         "manifest-src": ["'self'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],

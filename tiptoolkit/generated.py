@@ -14,15 +14,16 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checklist_pages, export, fonts, glossary, resources, source_files
+from . import checklist_pages, export, fonts, glossary, resources, search_index, source_files
 from .catalog import editions as all_editions
 from .catalog import load_edition
+from .checklist import load_publication
 from .edition import Edition
 from .errors import ContentError, Problem
 from .pdf import Manifest
 from .render import rendered_pages
 
-FONTS_CSS = "assets/stylesheets/fonts.css"  # the checklists' @font-face rules (listed in mkdocs.yml)
+FONTS_CSS = "assets/stylesheets/fonts.css"  # the checklists' @font-face rules (linked by overrides/main.html)
 FONTS = "assets/fonts"
 MISSION = f"{checklist_pages.CUSTOM_SLUG}.md"
 
@@ -38,6 +39,7 @@ class Generated:
     nav: list  # MkDocs `nav`: `{title: path}` and `{section: [{title: path}, …]}`, paths under the docs
     files: dict[str, str | Path]  # every file, by path under the docs: its text, or the file to copy
     mission: str  # the mission checklist page's body, put in its HTML in place of the marker (`finished`)
+    base: str  # the edition's path on its host, `/fr/` (`/toolkit/fr/` under a sub-path): see `not_found_page`
 
     def finished(self, path: str, html: str) -> str:
         """A page's HTML, made by MkDocs from `files[path]`, with what comes after Markdown: the
@@ -78,6 +80,9 @@ def generated(lang: str, root: Path, pdfs: Manifest, *, directory_urls: bool = T
                                                                        posixpath.dirname(FONTS_CSS)))
     for path in fonts.files():
         files[f"{FONTS}/{path.name}"] = path
+    files[search_index.LIBRARY] = search_index.library()
+    files[search_index.LANGUAGE] = search_index.language_script(lang)
+    files[search_index.WORDINGS] = search_index.wordings_script(edition)
     files["questions.json"] = export.to_json(edition)
     files["questions.csv"] = export.to_csv(edition)
     hand_written = _hand_written(root / "content" / lang / "pages", root)
@@ -96,7 +101,8 @@ def generated(lang: str, root: Path, pdfs: Manifest, *, directory_urls: bool = T
     return Generated(
         edition=edition, site_name=strings.site_name, site_description=strings.site_description,
         editions=[{"lang": code, "name": e.strings.language_name} for code, e in editions.items()],
-        nav=nav, files={**hand_written, **files}, mission=checklist_pages.mission_body(edition, root))
+        nav=nav, files={**hand_written, **files}, mission=checklist_pages.mission_body(edition, root),
+        base=f"{load_publication(root).base}{lang}/")
 
 
 def _hand_written(folder: Path, root: Path) -> dict[str, Path]:
@@ -115,11 +121,11 @@ def _under_title(markdown: str, block: str) -> str:
     return f"{markdown[:end]}\n\n{block}\n{markdown[end + 1:]}"
 
 
-def not_found_page(html: str, lang: str) -> str:
-    """The 404 page, served at any depth, so MkDocs gives it root-absolute URLs; each edition
-    lives under `/<lang>/` of the site root, so they gain that prefix: its links, files and search
-    form (overrides/404.html), and in the theme's configuration, where its search finds its index
-    and worker."""
+def not_found_page(html: str, base: str) -> str:
+    """The 404 page, served at any depth, so MkDocs gives it URLs absolute from the host's root
+    (`/…`); the edition lives at `base` on its host (`Generated.base`: `/fr/`, `/toolkit/fr/`),
+    so they gain that prefix: its links, files and search forms (overrides/404.html), and the
+    theme's configuration's base."""
     for attribute in ("href", "src", "action"):
-        html = html.replace(f'{attribute}="/', f'{attribute}="/{lang}/')
-    return html.replace('"base": "/"', f'"base": "/{lang}/"').replace('"search": "/', f'"search": "/{lang}/')
+        html = html.replace(f'{attribute}="/', f'{attribute}="{base}')
+    return html.replace('"base": "/"', f'"base": "{base}"')

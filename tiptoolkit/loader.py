@@ -153,7 +153,9 @@ def _fix_for(error: dict, model: type[Strict]) -> str:
         if field == "letter":
             return "write the section letter in upper case: A, B, C, …"
         if field == "url":
-            return "write the full address of the site root, starting with `https://` and ending with `/`"
+            return ("write the address of the site root: `https://` (or `http://`), the host, then the folder the "
+                    "site is served under if any, ending with `/`, without `?` or `#` (e.g. "
+                    "`https://example.org/toolkit/`); folder names of letters, digits, `-`, `_`, `.`, `~`")
         return "write the value as the JSON Schema of this file describes it"
     if kind == "string_type" and isinstance(error.get("input"), (list, dict)):
         return "write one text in quotes here, not a list (`- ` lines) or fields"

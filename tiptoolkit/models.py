@@ -7,6 +7,7 @@ IDs and anchors are derived from them (see :mod:`tiptoolkit.catalog`).
 from __future__ import annotations
 
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     BaseModel,
@@ -258,10 +259,42 @@ class NotFoundStrings(Strict):
 
     title: Text
     text: Text = Field(description="Why the reader is here and what to do")
-    search: Text = Field(description="The label of the search box, naming the edition")
-    search_button: Text
     permalinks: Text = Field(pattern=r"\{example\}", description="How short permalinks are written; `{example}` "
                                                                    "is replaced by one, as printed")
+
+
+class PaletteStrings(Strict):
+    """The colour scheme toggle in the header: each name says which scheme a click switches to
+    (the accessible name and tooltip of the button)."""
+
+    light: Text = Field(description="Switches to the light scheme")
+    dark: Text = Field(description="Switches to the dark scheme")
+    system: Text = Field(description="Switches back to following the system's setting")
+
+
+class FooterStrings(Strict):
+    """What every page's footer says (overrides/partials/footer.html)."""
+
+    status: Text = Field(description="The edition's status in one line: whose publication it is, what the "
+                                     "translation is")
+    start: Text = Field(description="The link to the home page's tasks")
+    about: Text = Field(description="The link to the home page's section on this edition")
+
+
+class SearchStrings(Strict):
+    """What the search box says (overrides/partials/search.html, assets/javascripts/search.js)."""
+
+    open: Text = Field(description="The header button that opens the search")
+    label: Text = Field(description="The label of the search field, naming the edition")
+    placeholder: Text = Field(description="The hint in the empty field: what can be searched")
+    close: Text = Field(description="The button that closes the search")
+    loading: Text = Field(description="While the index loads, on first use")
+    failed: Text = Field(description="When the index could not be loaded")
+    results: Text = Field(pattern=r"\{count\}", description="How many results; `{count}` is replaced")
+    one_result: Text
+    none: Text = Field(pattern=r"\{query\}", description="No result; `{query}` is replaced by what was typed")
+    other_language: Text = Field(description="Before a result's wording in the other language, when only it matched")
+    keys: Text = Field(description="How to move in the results with the keyboard")
 
 
 class SiteStrings(Strict):
@@ -274,6 +307,9 @@ class SiteStrings(Strict):
     checklist: ChecklistStrings
     wg: WorkingGroupStrings
     not_found: NotFoundStrings
+    search: SearchStrings
+    palette: PaletteStrings
+    footer: FooterStrings
 
 
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
@@ -491,9 +527,18 @@ class Glossary(Strict):
 class Publication(Strict):
     """`content/publication.yml`: where the site is published."""
 
-    url: Annotated[str, StringConstraints(pattern=r"^https://[^/?#\s]+/([^?#\s]*/)?$")] = Field(
-        description="Address of the site root, ending with `/`; printed checklists give their short "
-                    "permalinks (`<url>q/iv/`) under it")
+    url: Annotated[str, StringConstraints(
+        pattern=r"^https?://[A-Za-z0-9.-]+(:[0-9]+)?/([A-Za-z0-9_~-][A-Za-z0-9._~-]*/)*$")] = Field(
+        description="Address of the site root: `https://` (or `http://`), the host, and the folder the site "
+                    "is served under if any (`https://example.org/toolkit/`), ending with `/`, without `?` or "
+                    "`#`; every link, short permalink, 404 page and the sitemap follow it, and printed "
+                    "checklists give their short permalinks (`<url>q/iv/`) under it")
+
+    @property
+    def base(self) -> str:
+        """The site root's path on its host, `/` (`/toolkit/` under a sub-path): where the
+        addresses that start from the host's root start."""
+        return urlsplit(self.url).path
 
 
 CONTENT_MODELS: dict[str, type[Strict]] = {

@@ -1,8 +1,8 @@
 """Live reload's memory of converted pages. Python-Markdown takes most of a build's time, and an
 edit changes the Markdown of one page or two: a page whose Markdown, address and fellow files are
 those of a page converted in an earlier successful build takes that conversion's result instead
-of being converted again, and its entries of the search index (Material's search plugin parses
-every page's HTML for them); and the theme's templates are loaded, compiled and listed once (MkDocs
+of being converted again (its search units are kept by :func:`tiptoolkit.search_index.units`);
+and the theme's templates are loaded, compiled and listed once (MkDocs
 walks the theme's folders at every build, Material's thousands of icons included). A change to the
 theme or the code starts a new cache. Nothing is kept from a build that failed (a strict build fails on
 any warning, so a kept page never had one), and of a language built again, only its current pages."""
@@ -20,7 +20,6 @@ class PageCache:
         self._built: dict[tuple, dict[str, Any]] = {}  # by the build under way: kept if it succeeds
         self._used: dict[str, tuple] = {}  # the build under way: each page's key, by its file
         self._files: tuple[int, tuple] | None = None
-        self._index: object | None = None  # the search index whose entries come from here
         self._envs: dict[str, Any] = {}  # the theme's Jinja environment, by language
         self.converted: list[str] = []  # the pages the last build converted (the others came from the cache)
 
@@ -32,7 +31,6 @@ class PageCache:
     def attach(self, page, config) -> None:
         """Let `page` take its conversion from the cache (its own `render`, looked up before its class's)."""
         convert = page.render
-        self._search(config)
 
         def render(config, files) -> None:
             key = self._key(page, config, files)
@@ -52,31 +50,11 @@ class PageCache:
 
         page.render = render
 
-    def _search(self, config) -> None:
-        """Let the search index of this build take a page's entries from the cache too."""
-        index = getattr(config.plugins.get("material/search"), "search_index", None)
-        if index is None or index is self._index:
-            return
-        self._index, add = index, index.add_entry_from_context
-
-        def add_entries(page) -> None:
-            key = self._used.get(page.file.src_uri)
-            record = self._kept.get(key) or self._built.get(key)
-            if record is not None and "entries" in record:
-                index.entries.extend(dict(entry) for entry in record["entries"])
-                return
-            start = len(index.entries)
-            add(page)
-            if record is not None:
-                record["entries"] = [dict(entry) for entry in index.entries[start:]]
-
-        index.add_entry_from_context = add_entries
-
     def starting(self, config) -> None:
         """A build of `config` begins: it gets the theme's Jinja environment of the last build of
-        its language, with the templates it compiled (MkDocs makes a new one at every build, and
-        Material's search plugin three more) and its answer to MkDocs's one question, which of
-        the theme's thousands of files to copy (the same at every build while the theme is the same)."""
+        its language, with the templates it compiled (MkDocs makes a new one at every build) and
+        its answer to MkDocs's one question, which of the theme's thousands of files to copy (the
+        same at every build while the theme is the same)."""
         self.converted = []
         lang, make_env = config.theme["language"], config.theme.get_env
 

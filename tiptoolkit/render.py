@@ -24,11 +24,6 @@ from .models import Annex, Chapter, Paper, ProseChapter, Recommendations
 from .references import Citations
 from .xref import Context, Resolver, box_anchor, part_anchor
 
-LINK_ICON = ('<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="14" height="14"><path fill="currentColor" '
-             'd="M10.6 13.4a1 1 0 0 1 0-1.4l3-3a1 1 0 1 1 1.4 1.4l-3 3a1 1 0 0 1-1.4 0zm-2.5 5.2a3 3 0 0 1-4.2-4.2l3-3'
-             'a1 1 0 1 0-1.4-1.4l-3 3a5 5 0 0 0 7 7l3-3a1 1 0 0 0-1.4-1.4zm12.3-14.9a5 5 0 0 0-7 0l-3 3a1 1 0 1 0 1.4 '
-             '1.4l3-3a3 3 0 0 1 4.2 4.2l-3 3a1 1 0 0 0 1.4 1.4l3-3a5 5 0 0 0 0-7z"/></svg>')
-
 
 BREAK = "\n\n"  # a paragraph break inside an item's text (a paper's paragraph of two): a line break on the page
 SUBHEADING = re.compile(r"^###[^\n]*?(?=\s*$)", re.MULTILINE)  # a Markdown sub-heading line, without trailing spaces
@@ -165,7 +160,7 @@ class Renderer:
         name = html.escape(self.labels.copy_link.replace("{id}", item.id))
         return (f'<button type="button" class="tk-copy" data-permalink="{permalink_path(item.anchor)}" '
                 f'data-copied="{html.escape(self.labels.link_copied)}" aria-label="{name}" title="{name}" hidden>'
-                f'{LINK_ICON}</button><span class="tk-copied" role="status"></span>')
+                '</button><span class="tk-copied" role="status"></span>')  # its icon: toolkit.css
 
     def items(self, page: Page) -> list[Item]:
         return [i for i in self.edition.items if i.page == page.slug]

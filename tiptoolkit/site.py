@@ -4,9 +4,11 @@
 (built first, see :mod:`tiptoolkit.pdf`); `site/index.html` offers the language choice;
 `site/404.html` is the page servers give for unknown addresses; `site/robots.txt` and
 `site/sitemap.xml` are for search engines (absolute addresses, under the one in
-`content/publication.yml`); `site/q/` holds the short permalinks; `site/toolkit-offline.zip` is
-the offline bundle: the same site built to be opened from `file://` (plain `.html` links, search index as a script,
-the search worker in a frame: `assets/javascripts/iframe-worker.js`). The languages are built
+`content/publication.yml`, which may put the site under a folder of its host: the 404 pages'
+addresses, absolute from the host's root, start with its path, and so does the preview's);
+`site/q/` holds the short permalinks; `site/toolkit-offline.zip` is
+the offline bundle: the same site built to be opened from `file://` (plain `.html` links; its
+search loads classic scripts, which `file://` allows, as on the served site). The languages are built
 at the same time, one process each. A build goes to a folder of its own next to `site/` and
 replaces `site/` only when everything succeeded, so a failed build never leaves a half-built or
 stale-mixed site; a live reload's build replaces only the languages it rebuilt, and writes only
@@ -24,11 +26,12 @@ import re
 import secrets
 import shutil
 import zipfile
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from multiprocessing.context import BaseContext
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING
 
 import jinja2
 
@@ -44,15 +47,15 @@ from .pdf import Manifest, build_pdfs
 from .templating import TEMPLATES
 from .validate import validate
 
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
+
 log = logging.getLogger("tiptoolkit")
 logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)  # its INFO lines on every build
 WATCHED = ("chapters", "content", "hooks", "overrides", "tiptoolkit", "mkdocs.yml")
 BUNDLE_FOLDER = "toolkit-offline"   # the folder the zip unpacks to
 BUNDLE = f"{BUNDLE_FOLDER}.zip"
 POLLING = 0.1  # seconds between two looks at the sources for changes (MkDocs's default: 0.5)
-# Search from file:// (in overrides/). Material's offline plugin would add the iframe-worker package from unpkg.com
-# unless a polyfill's name holds "iframe-worker".
-SHIM = "assets/javascripts/iframe-worker.js"
 STAGING = re.compile(r"\.site-(?:(\d+)-[0-9a-f]{8}|[a-z0-9_]{8})(?:-bundle)?")  # a build's folders (see _staging)
 
 
@@ -75,10 +78,8 @@ def _mkdocs_build(lang: str, site_dir: Path, root: Path, pdfs: Manifest, *, offl
     config.extra["bundle_href"] = f"../{BUNDLE}" if bundle else None
     config.extra["address"] = None if offline else f"{load_publication(root).url}{lang}/"  # canonical addresses
     config.extra["not_found"] = not_found_texts(root, lang)
-    if offline:
-        config.plugins["material/offline"].config.enabled = True
-        config.extra["polyfills"] = [SHIM]
-    build_inputs.attach(config, build_inputs.BuildInputs(pdfs=pdfs, pages=pages))
+    config.use_directory_urls = not offline  # from file://, a link must name the page's file
+    build_inputs.attach(config, build_inputs.BuildInputs(pdfs=pdfs, pages=pages, offline=offline))
     if pages:
         pages.starting(config)
     try:
@@ -152,12 +153,13 @@ def _edition_paths(folder: Path) -> list[str]:
 
 def _root_files(root: Path, paths: list[str], bundle: bool) -> dict[str, str]:
     """The files at the site root: the language choice, the 404 page (every language; its addresses
-    absolute from the site root, as servers give it at any depth), robots.txt and the sitemap
+    absolute from the host's root, as servers give it at any depth), robots.txt and the sitemap
     (every page of every language, `paths` under each edition's folder, with its alternates)."""
-    address, editions = load_publication(root).url, all_editions(root)
+    publication, editions = load_publication(root), all_editions(root)
+    address = publication.url
     sections = [{"lang": lang, "strings": edition.strings, "texts": not_found_texts(root, lang)}
                 for lang, edition in editions.items()]
-    not_found = TEMPLATES.get_template("not-found.html").render(sections=sections, base=urlsplit(address).path)
+    not_found = TEMPLATES.get_template("not-found.html").render(sections=sections, base=publication.base)
     langs = list(editions)
     groups = [{**{lang: f"{address}{lang}/{path}" for lang in langs},  # a page in every language, and `x-default`:
                "x-default": address if path == "" else f"{address}{langs[0]}/{path}"}  # the choice, else the source
@@ -167,7 +169,7 @@ def _root_files(root: Path, paths: list[str], bundle: bool) -> dict[str, str]:
     return {
         "index.html": render_root(root, bundle=bundle),
         "404.html": csp.with_policy(not_found, root=root, page="404.html"),
-        "robots.txt": f"User-agent: *\nAllow: /\n\nSitemap: {address}sitemap.xml\n",
+        "robots.txt": f"User-agent: *\nAllow: {publication.base}\n\nSitemap: {address}sitemap.xml\n",
         "sitemap.xml": TEMPLATES.get_template("sitemap.xml").render(urls=urls),
     }
 
@@ -369,11 +371,25 @@ def _source_states(root: Path) -> dict[str | None, tuple]:
             for key, state in states.items()}
 
 
+def preview_server(site: Path, root: Path, host: str, port: int, rebuild: Callable[[], None]) -> LiveReloadServer:
+    """A server of the built `site` as it will be published: under the site root's path on its
+    host (`/toolkit/` for `https://example.org/toolkit/`; the host's root `/` leads there), with
+    the site's 404 page for any unknown address; `rebuild` runs when a watched file changes."""
+    from mkdocs.livereload import LiveReloadServer
+
+    def error_page(code: int) -> bytes | None:
+        page = site / "404.html"
+        return page.read_bytes() if code == 404 and page.is_file() else None
+
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site),
+                              mount_path=load_publication(root).base, polling_interval=POLLING)
+    server.error_handler = error_page
+    return server
+
+
 def serve(host: str = "127.0.0.1", port: int = 8000, root: Path = ROOT) -> None:
     """Build the whole site, serve it, and rebuild on every change to the sources (live reload):
     only the languages whose own files changed, unless a file they share did."""
-    from mkdocs.livereload import LiveReloadServer
-
     site = root / "site"
     built = _source_states(root)
     pdfs = build_pdfs(root)  # once: reloads keep these (`make build` makes them anew)
@@ -395,11 +411,12 @@ def serve(host: str = "127.0.0.1", port: int = 8000, root: Path = ROOT) -> None:
             log.error("build failed, still serving the previous site:\n%s", shown)
 
     build_site(site, root, pdfs=pdfs, pages=pages)  # complete; reloads keep its PDFs and offline zip
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site), mount_path="/",
-                              polling_interval=POLLING)
+    server = preview_server(site, root, host, port, rebuild)
     for name in WATCHED:
         server.watch(str(root / name))
-    log.info("serving the site at http://%s:%d/", host, port)
+    publication = load_publication(root)
+    log.info("serving the site at %s%s", server.url, "" if publication.base == "/" else
+             f" (under {publication.base}, as at {publication.url}; http://{host}:{port}/ leads there)")
     try:
         server.serve()
     except KeyboardInterrupt:
