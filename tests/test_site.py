@@ -25,7 +25,7 @@ from tiptoolkit.checklist import PUBLICATION, Printer, load_publication
 from tiptoolkit.edition import languages
 from tiptoolkit.errors import ContentError
 from tiptoolkit.export import FIELDS
-from tiptoolkit.site import preview_server
+from tiptoolkit.site import LIVE_RELOAD, preview_server
 
 ADDRESS = load_publication().url  # where the site is published: `https://…/`, ending with `/`
 BASE = urlsplit(ADDRESS).path  # the site root's path on its host: `/`, or `/toolkit/` under a sub-path
@@ -438,9 +438,11 @@ def _free_port() -> int:
 
 def test_the_preview_serves_a_sub_path_site_under_its_path(subpath_site, subpath_sources):
     """`make serve` previews the site where its address puts it (`/toolkit/`), the host's root
-    leading there, with the site's 404 page for unknown addresses."""
+    leading there, with the site's 404 page for unknown addresses; its live reload script is a
+    file, which the pages' policy allows (no inline script)."""
     port = _free_port()
     server = preview_server(subpath_site, subpath_sources, "127.0.0.1", port, lambda: None)
+    server.watch(str(subpath_sources / "content"))  # pages get the reload script when something is watched
     threading.Thread(target=server.serve, daemon=True).start()
 
     def get(path: str) -> http.client.HTTPResponse:
@@ -458,7 +460,13 @@ def test_the_preview_serves_a_sub_path_site_under_its_path(subpath_site, subpath
         assert server.url == f"http://127.0.0.1:{port}{base}" and base != "/"
         home = get("/")
         assert (home.status, home.getheader("Location")) == (302, base)
-        assert get(base).read() == (subpath_site / "index.html").read_bytes()
+        served = get(f"{base}fr/iv/").read().decode("utf-8")
+        [script] = re.findall(rf'<script src="({re.escape(LIVE_RELOAD)}\?[0-9]+-[0-9]+)"></script></body>', served)
+        assert served.replace(f'<script src="{script}"></script>', "") == (
+            subpath_site / "fr" / "iv" / "index.html").read_text(encoding="utf-8")
+        reload_script = get(script)
+        assert reload_script.getheader("Content-Type") == "application/javascript"
+        assert "location.reload()" in reload_script.read().decode("utf-8")
         missing = get(f"{base}q/iv.d.3.zz/")
         assert (missing.status, missing.read()) == (404, (subpath_site / "404.html").read_bytes())
     finally:

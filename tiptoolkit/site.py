@@ -49,13 +49,13 @@ from .validate import validate
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
-
 log = logging.getLogger("tiptoolkit")
 logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)  # its INFO lines on every build
 WATCHED = ("chapters", "content", "hooks", "overrides", "tiptoolkit", "mkdocs.yml")
 BUNDLE_FOLDER = "toolkit-offline"   # the folder the zip unpacks to
 BUNDLE = f"{BUNDLE_FOLDER}.zip"
 POLLING = 0.1  # seconds between two looks at the sources for changes (MkDocs's default: 0.5)
+LIVE_RELOAD = "/.tiptoolkit-live-reload.js"  # the preview's reload script, as a file: the policy allows no inline one
 STAGING = re.compile(r"\.site-(?:(\d+)-[0-9a-f]{8}|[a-z0-9_]{8})(?:-bundle)?")  # a build's folders (see _staging)
 
 
@@ -374,15 +374,35 @@ def _source_states(root: Path) -> dict[str | None, tuple]:
 def preview_server(site: Path, root: Path, host: str, port: int, rebuild: Callable[[], None]) -> LiveReloadServer:
     """A server of the built `site` as it will be published: under the site root's path on its
     host (`/toolkit/` for `https://example.org/toolkit/`; the host's root `/` leads there), with
-    the site's 404 page for any unknown address; `rebuild` runs when a watched file changes."""
-    from mkdocs.livereload import LiveReloadServer
+    the site's 404 page for any unknown address; `rebuild` runs when a watched file changes.
+    MkDocs's server, but its reload script, which it writes into each page, is a file the page
+    loads (`LIVE_RELOAD`, with the page's build and request in its query), which the pages'
+    policy allows; MkDocs 1.6's code for it is private, pinned by requirements.lock."""
+    from mkdocs import livereload
+
+    class Preview(livereload.LiveReloadServer):
+        def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+            end = content.rfind(b"</body>")
+            end = len(content) if end < 0 else end
+            script = f'<script src="{LIVE_RELOAD}?{epoch}-{livereload._timestamp()}"></script>'.encode()
+            return content[:end] + script + content[end:]
+
+        def _serve_request(self, environ, start_response):
+            if environ["PATH_INFO"] != LIVE_RELOAD:
+                return super()._serve_request(environ, start_response)
+            epoch, _, request = environ.get("QUERY_STRING", "").partition("-")
+            if not (epoch.isdigit() and request.isdigit()):
+                return None
+            body = livereload._SCRIPT_TEMPLATE.substitute(epoch=epoch, request_id=request).encode()
+            start_response("200 OK", [("Content-Type", "application/javascript"), ("Content-Length", str(len(body)))])
+            return [body]
 
     def error_page(code: int) -> bytes | None:
         page = site / "404.html"
         return page.read_bytes() if code == 404 and page.is_file() else None
 
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site),
-                              mount_path=load_publication(root).base, polling_interval=POLLING)
+    server = Preview(builder=rebuild, host=host, port=port, root=str(site),
+                     mount_path=load_publication(root).base, polling_interval=POLLING)
     server.error_handler = error_page
     return server
 
