@@ -72,6 +72,16 @@ def test_no_wcag_violation_in_the_dark_scheme(served, dark_axe_page, lang):
     assert not problems, "\n".join(problems)
 
 
+def test_the_pages_outside_the_editions_follow_a_dark_system_with_their_contrast(served, dark_axe_page):
+    """The language choice and the site's 404 page (no theme, no toggle) follow the system."""
+    problems = []
+    for path in ("", "404.html"):
+        dark_axe_page.goto(served + path, wait_until="load")
+        assert dark_axe_page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(13, 17, 23)", path
+        problems += [f"{path}: {v}" for v in violations(dark_axe_page)]
+    assert not problems, "\n".join(problems)
+
+
 @pytest.mark.parametrize("lang", languages())
 def test_the_scheme_toggle_is_named_in_the_page_s_language_switches_and_is_kept(served, browser, lang):
     names = editions()[lang].strings.palette
