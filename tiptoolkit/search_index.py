@@ -22,8 +22,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from html.parser import HTMLParser
 from pathlib import Path
+
+from lxml import etree
 
 from .edition import ROOT, Edition
 from .markup import plain_text
@@ -57,11 +58,11 @@ class Unit:
     id: str | None = None  # the item's ID, as printed
 
 
-class _Cutter(HTMLParser):
-    """Cuts a page's HTML into units, in document order."""
+class _Cutter:
+    """Cuts a page's HTML into units, in document order: the target of lxml's HTML parser (its
+    events: `start`, `end`, `data`, then `close`, which gives the units)."""
 
     def __init__(self, url: str) -> None:
-        super().__init__(convert_charrefs=True)
         self.url, self.units = url, []
         self._open: list[tuple[str, dict]] = []  # the open elements: tag and what they say about units
         self._skipping = 0  # depth inside a skipped element
@@ -70,12 +71,11 @@ class _Cutter(HTMLParser):
         self._seen = 0  # elements seen so far
         self._blocks: list[dict] = []  # the open blocks, innermost last, each collecting its own text
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str, attributes: dict[str, str]) -> None:
         if tag in _VOID:
             if tag == "br" and self._blocks and not self._skipping:
                 self._blocks[-1]["text"].append(" ")
             return
-        attributes = dict(attrs)
         classes = set((attributes.get("class") or "").split())
         state = {"skip": self._skipping > 0 or tag in _SKIPPED_TAGS or bool(classes & _SKIPPED_CLASSES),
                  "box": "tk-box" in classes, "heading_before": self._heading_anchor}
@@ -91,7 +91,7 @@ class _Cutter(HTMLParser):
         state["item_id"] = tag == "a" and "tk-id" in classes and any(b["tag"] == "li" for b in self._blocks)
         self._open.append((tag, state))
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
         if tag in _VOID or not any(open_tag == tag for open_tag, _ in self._open):
             return
         while self._open:
@@ -107,7 +107,7 @@ class _Cutter(HTMLParser):
             if open_tag == tag:
                 return
 
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str) -> None:
         if self._open and self._open[-1][1]["item_id"]:
             next(b for b in reversed(self._blocks) if b["tag"] == "li")["id"] = data.strip()
         elif self._skipping == 0 and self._blocks:
@@ -134,15 +134,15 @@ class _Cutter(HTMLParser):
         self.units.append(Unit(url=f"{self.url}#{anchor}" if anchor else self.url,
                                where=SEPARATOR.join(title for title in above if title), text=text, id=item))
 
+    def close(self) -> tuple[Unit, ...]:
+        return tuple(self.units)
+
 
 @lru_cache(maxsize=256)
 def units(html: str, url: str) -> tuple[Unit, ...]:
     """The units of a page whose converted HTML is `html`, at `url` (relative to the edition's
     root). Kept while the page is unchanged: a live reload cuts only the pages an edit changed."""
-    cutter = _Cutter(url)
-    cutter.feed(html)
-    cutter.close()
-    return tuple(cutter.units)
+    return etree.fromstring(html, etree.HTMLParser(target=_Cutter(url))) if html.strip() else ()
 
 
 def index_script(pages: list[tuple[Unit, ...]]) -> str:
