@@ -27,7 +27,7 @@ def printed(page) -> PdfReader:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_custom_selection_prints_exactly_its_questions(served, browser, lang):
     page = browser.new_page()
-    page.goto(f"{served}{lang}/mission/?select=IV.C,V.D.2,ANNEX.F", wait_until="networkidle")
+    page.goto(f"{served}{lang}/mission/?select=IV.C,V.D.2,ANNEX.F", wait_until="load")  # its script has run
     page.evaluate("document.fonts.ready")
     document = printed(page)
     text = "\n".join(p.extract_text() for p in document.pages)
