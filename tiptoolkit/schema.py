@@ -1,4 +1,5 @@
-"""JSON Schema of every content file, for editors (`content/schema/*.schema.json`)."""
+"""JSON Schema of every content file, for editors, and of the mission files assessors save
+(`content/schema/*.schema.json`; the site publishes the latter under `schema/`)."""
 
 from __future__ import annotations
 
@@ -7,18 +8,27 @@ from pathlib import Path
 
 from .edition import ROOT
 from .errors import ContentError, Problem
+from .mission_file import schemas as mission_schemas
 from .models import CONTENT_MODELS
 from .source_files import read
 
 SCHEMA_DIR = Path("content") / "schema"
 
 
+def _files(schemas: dict[str, dict]) -> dict[str, str]:
+    return {f"{name}.schema.json": json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+            for name, schema in schemas.items()}
+
+
+def file_schemas() -> dict[str, str]:
+    """File name -> JSON text, one per mission file format (versioned: `mission.v1.schema.json`)."""
+    return _files(mission_schemas())
+
+
 def schemas() -> dict[str, str]:
-    """File name -> JSON text, one per content model."""
-    return {
-        f"{name}.schema.json": json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
-        for name, model in CONTENT_MODELS.items()
-    }
+    """File name -> JSON text, one per content model and per mission file format."""
+    return {**_files({name: model.model_json_schema() for name, model in CONTENT_MODELS.items()}),
+            **file_schemas()}
 
 
 def write(root: Path = ROOT) -> list[Path]:

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
-from . import build_inputs, caches, csp, processes
+from . import build_inputs, caches, csp, processes, schema
 from .catalog import editions as all_editions
 from .checklist import load_publication
 from .edition import ROOT, languages
@@ -54,6 +54,7 @@ logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)  # i
 WATCHED = ("chapters", "content", "hooks", "overrides", "tiptoolkit", "mkdocs.yml")
 BUNDLE_FOLDER = "toolkit-offline"   # the folder the zip unpacks to
 BUNDLE = f"{BUNDLE_FOLDER}.zip"
+SCHEMAS = "schema"  # the mission files' JSON Schemas, at the site root
 POLLING = 0.1  # seconds between two looks at the sources for changes (MkDocs's default: 0.5)
 LIVE_RELOAD = "/.tiptoolkit-live-reload.js"  # the preview's reload script, as a file: the policy allows no inline one
 STAGING = re.compile(r"\.site-(?:(\d+)-[0-9a-f]{8}|[a-z0-9_]{8})(?:-bundle)?")  # a build's folders (see _staging)
@@ -154,7 +155,8 @@ def _edition_paths(folder: Path) -> list[str]:
 def _root_files(root: Path, paths: list[str], bundle: bool) -> dict[str, str]:
     """The files at the site root: the language choice, the 404 page (every language; its addresses
     absolute from the host's root, as servers give it at any depth), robots.txt and the sitemap
-    (every page of every language, `paths` under each edition's folder, with its alternates)."""
+    (every page of every language, `paths` under each edition's folder, with its alternates), and
+    the JSON Schema of each mission file format."""
     publication, editions = load_publication(root), all_editions(root)
     address = publication.url
     sections = [{"lang": lang, "strings": edition.strings, "texts": not_found_texts(root, lang)}
@@ -171,6 +173,7 @@ def _root_files(root: Path, paths: list[str], bundle: bool) -> dict[str, str]:
         "404.html": csp.with_policy(not_found, root=root, page="404.html"),
         "robots.txt": f"User-agent: *\nAllow: {publication.base}\n\nSitemap: {address}sitemap.xml\n",
         "sitemap.xml": TEMPLATES.get_template("sitemap.xml").render(urls=urls),
+        **{f"{SCHEMAS}/{name}": text for name, text in schema.file_schemas().items()},
     }
 
 
@@ -340,6 +343,7 @@ def build_site(site: Path | None = None, root: Path = ROOT, bundle: bool = True,
         source = languages(root)[0]  # every edition has the same pages: the source's, built now or before
         paths = _edition_paths((staging if source in langs else site) / source)
         for name, text in _root_files(root, paths, linked).items():
+            (staging / name).parent.mkdir(exist_ok=True)
             (staging / name).write_text(text, encoding="utf-8")
         permalinks = _short_permalinks(root)
         if whole:
