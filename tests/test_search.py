@@ -91,7 +91,7 @@ ID_FORMS = {"IV.D.3.o": "iv/#iv-d-3-o", "iv-d-3-o": "iv/#iv-d-3-o", "IV D 3 o": 
             "WG.IV.46.j": "recommendations/#wg-iv-46-j", "BP2019.Q.3.g": "background-2019/#bp2019-q-3-g"}
 WORDS = {  # typed as on a keyboard without accents: the first result, and a word it must show marked
     "fr": {"periode de reflexion": ("iv/#iv-d-3-o", "Période"), "TEMOINS proteges": (None, "témoins")},
-    "en": {"reflection period": ("iv/#iv-d-3-o", "reflection"),
+    "en": {"reflection period": ("iv/#iv-d-3-o", "reflection"), "reflecting periods": (None, "reflection"),
            "periode de reflexion": ("iv/#iv-d-3-o", "period")},  # the French wording finds it too
 }
 

@@ -14,7 +14,8 @@ Files, under each edition, all classic scripts (they load from `file://` too): `
 (the units) and `search/wordings.js` (the items' texts), written here;
 `assets/javascripts/search/minisearch.js` and `assets/javascripts/search/language.js` (the
 stemmer and stop words), from the npm packages
-`minisearch`, `@orama/stemmers` and `@orama/stopwords` (installed by `npm ci`), and the engine.
+`minisearch`, `@orama/stemmers` (French), `porter2` (English) and `@orama/stopwords` (installed
+by `npm ci`), and the engine.
 """
 
 from __future__ import annotations
@@ -37,7 +38,10 @@ WORDINGS = "search/wordings.js"
 ENGINE = "assets/javascripts/search/engine.js"  # the matching and the results (overrides/)
 FILES = {"library": LIBRARY, "language": LANGUAGE, "index": INDEX, "engine": ENGINE}  # what search.js loads, in order
 THEME_SEARCH = ("assets/javascripts/lunr/", "assets/javascripts/workers/")  # Material's search engine: unused
-STEMMERS = {"fr": "fr", "en": "en"}  # a language's file in @orama/stemmers and @orama/stopwords
+# A language's Snowball stemmer: (its CommonJS file under node_modules, the function it exports);
+# its stop words: `@orama/stopwords/dist/<lang>.cjs`.
+STEMMERS = {"fr": (("@orama", "stemmers", "dist", "fr.cjs"), "stemmer"),
+            "en": (("porter2", "dist", "index.js"), "stem")}  # Porter2: @orama's English drops the t of -tion
 SEPARATOR = " › "  # between the titles a unit stands under
 
 _BLOCKS = {"p", "li", "dt", "dd", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
@@ -188,15 +192,16 @@ def library() -> Path:
 def language_script(lang: str) -> str:
     """The stemmer and the stop words for `lang`'s edition, as a classic script defining
     `tiptoolkitSearchLanguage`: the packages' CommonJS builds, each run with its own `exports`.
-    The stop words are every language's, since items carry their other wordings."""
+    The stop words are every language's: the search also matches the other editions' wordings."""
     if lang not in STEMMERS:
         raise ValueError(f"no stemmer for the language {lang!r}: add it to STEMMERS in {__name__} "
-                         "(a language of @orama/stemmers and @orama/stopwords)")
-    stemmer = _package_file("@orama", "stemmers", "dist", f"{STEMMERS[lang]}.cjs").read_text(encoding="utf-8")
+                         "(a Snowball stemmer from npm, and the language's @orama/stopwords)")
+    path, function = STEMMERS[lang]
+    stemmer = _package_file(*path).read_text(encoding="utf-8")
     stop_words = [_package_file("@orama", "stopwords", "dist", f"{code}.cjs").read_text(encoding="utf-8")
-                  for code in sorted(set(STEMMERS.values()))]
+                  for code in sorted(STEMMERS)]
     modules = "".join(f"(function (exports) {{\n{source}\n}})(modules[{n}] = {{}});\n"
                       for n, source in enumerate([stemmer, *stop_words]))
     return ("(function () {\n\"use strict\";\nvar modules = [];\n" + modules +
-            "self.tiptoolkitSearchLanguage = {stem: modules[0].stemmer, stopWords: [].concat("
+            f"self.tiptoolkitSearchLanguage = {{stem: modules[0].{function}, stopWords: [].concat("
             + ", ".join(f"modules[{n}].stopwords" for n in range(1, len(stop_words) + 1)) + ")};\n})();\n")
