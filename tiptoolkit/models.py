@@ -234,6 +234,8 @@ class ChecklistStrings(Strict):
     selected: Text = Field(description="How many questions are selected; `{n}` is replaced")
     nothing_selected: Text = Field(description="Said when the reader prints with nothing selected")
     selection_link: Text = Field(description="Label of the link that keeps the selection")
+    copy_selection_link: Text = Field(description="The button that copies that link")
+    jump: Text = Field(description="Name of the list of links to each chapter of the mission checklist page")
     no_script: Text = Field(description="Said when JavaScript is off")
 
 

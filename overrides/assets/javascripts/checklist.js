@@ -1,19 +1,24 @@
-/* The mission checklist page: the reader ticks chapters, parts or single questions; only
-   those print. The selection is kept in the address (`?select=IV,V.C,VI.D.2`: whole
-   chapters, whole parts, single questions), so it can be shared. No server is involved. */
+/* The mission checklist page: the reader ticks chapters, parts or single questions (a click
+   anywhere on a question ticks it too); only those print, and a print with none says so. The
+   selection is kept in the address (`?select=IV,V.C,VI.D.2`: whole chapters, whole parts,
+   single questions), so it can be shared: the bar that stays in view copies it. No server is
+   involved. */
 (function () {
   "use strict";
   var form = document.querySelector(".tk-mission-form");
+  var bar = document.querySelector(".tk-mission-bar");
   var sheet = document.querySelector(".tk-mission-sheet");
-  if (!form || !sheet) return;
+  if (!form || !bar || !sheet) return;
 
   var questions = Array.prototype.slice.call(sheet.querySelectorAll(".tk-cl-q"));
   var boxes = {};  // question ID -> its tick box
   sheet.querySelectorAll("input.tk-cl-pick").forEach(function (box) { boxes[box.value] = box; });
   var groups = Array.prototype.slice.call(form.querySelectorAll("input[data-select]"));
-  var count = form.querySelector(".tk-mission-count");
-  var alert = form.querySelector(".tk-mission-alert");
-  var link = form.querySelector(".tk-mission-link");
+  var count = bar.querySelector(".tk-mission-count");
+  var alert = bar.querySelector(".tk-mission-alert");
+  var link = bar.querySelector(".tk-mission-link");
+  var copied = bar.querySelector(".tk-mission-copied");
+  var empty = document.querySelector(".tk-mission-empty");
 
   function within(id, group) {  // is question `id` in chapter or part `group`?
     return id === group || id.indexOf(group + ".") === 0;
@@ -62,6 +67,7 @@
     });
     count.textContent = count.dataset.template.replace("{n}", total);
     if (total) alert.textContent = "";
+    empty.hidden = total > 0;  // printed instead of blank pages
     var url = new URL(location.href);
     var list = tokens();
     if (list.length) url.searchParams.set("select", list.join(","));
@@ -82,19 +88,31 @@
     input.addEventListener("change", function () { select(input.dataset.select, input.checked); update(); });
   });
   Object.keys(boxes).forEach(function (id) { boxes[id].addEventListener("change", function () { update(); }); });
-  form.addEventListener("click", function (event) {
+  bar.addEventListener("click", function (event) {
     var action = event.target.closest && event.target.closest("button[data-action]");
     if (!action) return;
     if (action.dataset.action === "print") {
       if (!questions.some(selected)) { alert.textContent = alert.dataset.message; return; }
       window.print();
-      return;
+    } else if (action.dataset.action === "copy") {
+      navigator.clipboard.writeText(link.value).then(function () {
+        copied.textContent = action.dataset.copied;
+        setTimeout(function () { copied.textContent = ""; }, 4000);
+      }, function () { link.focus(); });  // no clipboard here: the link is selected, to copy by hand
+    } else {
+      questions.forEach(function (q) { boxes[q.dataset.id].checked = action.dataset.action === "all"; });
+      update();
     }
-    questions.forEach(function (q) { boxes[q.dataset.id].checked = action.dataset.action === "all"; });
-    update();
   });
   link.addEventListener("focus", function () { link.select(); });
+  // A click on a question (not on a link, its box or while selecting text) ticks or unticks it.
+  sheet.addEventListener("click", function (event) {
+    var question = event.target.closest(".tk-cl-q");
+    if (!question || event.target.closest("a, input") || String(getSelection())) return;
+    boxes[question.dataset.id].checked = !boxes[question.dataset.id].checked;
+    update();
+  });
 
-  form.hidden = false;
+  form.hidden = bar.hidden = false;
   update(!wanted);
 })();
