@@ -7,7 +7,6 @@ import csv
 import http.client
 import json
 import re
-import socket
 import threading
 import time
 import urllib.error
@@ -26,6 +25,7 @@ from tiptoolkit.edition import languages
 from tiptoolkit.errors import ContentError
 from tiptoolkit.export import FIELDS
 from tiptoolkit.site import LIVE_RELOAD, preview_server
+from tiptoolkit.static_server import free_port
 
 ADDRESS = load_publication().url  # where the site is published: `https://…/`, ending with `/`
 BASE = urlsplit(ADDRESS).path  # the site root's path on its host: `/`, or `/toolkit/` under a sub-path
@@ -430,17 +430,11 @@ def test_under_a_sub_path_a_short_permalink_in_any_form_reaches_its_item(served_
     context.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_the_preview_serves_a_sub_path_site_under_its_path(subpath_site, subpath_sources):
     """`make serve` previews the site where its address puts it (`/toolkit/`), the host's root
     leading there, with the site's 404 page for unknown addresses; its live reload script is a
     file, which the pages' policy allows (no inline script)."""
-    port = _free_port()
+    port = free_port()
     server = preview_server(subpath_site, subpath_sources, "127.0.0.1", port, lambda: None)
     server.watch(str(subpath_sources / "content"))  # pages get the reload script when something is watched
     threading.Thread(target=server.serve, daemon=True).start()

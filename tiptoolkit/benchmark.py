@@ -21,7 +21,6 @@ import pstats
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -45,7 +44,7 @@ from .generated import generated
 from . import page_load, search_index
 from .pdf import Manifest, build_pdfs
 from .site import WATCHED, build_site, not_found_texts
-from .static_server import serving
+from .static_server import free_port, serving
 
 RATIO_TARGET = 0.8  # real HTML build (languages in parallel) / baseline (one after the other)
 RELOAD_TARGET = 1.5  # seconds from saving a chapter file to the page showing it
@@ -148,12 +147,6 @@ def time_alternating(sides: dict[str, Callable[[], object]], runs: int) -> dict[
 
 # --- live reload -------------------------------------------------------------------------
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _wait_for(url: str, marker: str, server: subprocess.Popen, log: Path, timeout: float) -> None:
     """Poll `url` every 50 ms until its body contains `marker`."""
     deadline = time.monotonic() + timeout
@@ -187,7 +180,7 @@ def live_reload(work: Path, runs: int, root: Path) -> list[dict[str, float]]:
     for name in WATCHED:
         (shutil.copytree if (root / name).is_dir() else shutil.copy)(root / name, copy / name)
     lang, slug = EDITED
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/{lang}/{slug}/"
     code = ("import logging; from pathlib import Path; from tiptoolkit.site import serve; "
             "logging.basicConfig(level=logging.INFO, format='%(created)f %(message)s'); "

@@ -10,7 +10,6 @@
   "use strict";
   var ITEM_BOOST = 1.5;  // the toolkit's and the Working Group's items before pages' prose
   var SNIPPET = 240;  // characters of a long text shown around its first match
-  var ID_FORM = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
   function fold(word) {
     return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/œ/g, "oe").replace(/æ/g, "ae").toLowerCase();
@@ -18,9 +17,8 @@
 
   function anchorOf(id) { return id.toLowerCase().replace(/\./g, "-"); }  // as tiptoolkit.edition.anchor_of
 
-  function idKey(query) {  // IV.D.3.o, iv-d-3-o, "IV D 3 o" -> iv-d-3-o (the anchor), if it can be an ID
-    var key = fold(query.trim()).replace(/[\s._\u2010-\u2015-]+/g, "-").replace(/^-+|-+$/g, "");
-    return ID_FORM.test(key) ? key : null;
+  function idKey(query) {  // IV.D.3.o, iv-d-3-o, "IV D 3 o" -> iv-d-3-o: the anchor, as q/permalink.js reads one
+    return fold(query).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   }
 
   self.tiptoolkitSearchEngine = function (index, wordings, language, root, texts) {
