@@ -70,8 +70,9 @@ system-packages: build-packages
 check: $(STAMP)          ## validate content: models, numbering, IDs, cross-references, schemas
 	cd $(HERE) && $(BIN)/tiptoolkit check
 
-schema: $(STAMP)         ## rewrite content/schema/*.schema.json from the models
+schema: $(STAMP) $(NODE_STAMP)   ## rewrite content/schema/*.schema.json from the models, and the browser's validator of mission files from them
 	cd $(HERE) && $(BIN)/tiptoolkit schema
+	cd $(HERE) && node web/tools/validator.mjs web/mission/validate-mission.js
 
 EDITION ?= en
 reviewed: $(STAMP)       ## after reviewing translations: make reviewed [EDITION=en] UNITS='IV.D.3.o iv/overview'
@@ -86,7 +87,7 @@ serve: check build-packages $(NODE_STAMP)   ## build, then preview at http://127
 test: check system-packages $(NODE_STAMP)   ## every test and quality gate (see README)
 	cd $(HERE) && $(BIN)/python -m pytest -n auto --durations=15
 
-test-fast: check   ## only the content tests (pytest -m content): no browser, no Java, no node_modules
+test-fast: check $(NODE_STAMP)   ## only the content tests (pytest -m content): no site build, no browser, no Java
 	cd $(HERE) && $(BIN)/python -m pytest -n auto -m content
 
 clean:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,7 +24,7 @@ from tiptoolkit.checklist import PUBLICATION
 from tiptoolkit.edition import ROOT, languages
 from tiptoolkit.page_load import CHROMIUM, launch
 from tiptoolkit.pdf import Manifest, build_pdfs
-from tiptoolkit.site import build_site
+from tiptoolkit.site import BUNDLE, BUNDLE_FOLDER, build_site
 from tiptoolkit.static_server import serving
 
 SOURCES = ("chapters", "content", "hooks", "overrides", "mkdocs.yml")
@@ -164,6 +165,12 @@ def search():
     return run
 
 
+# A page's script that records every refusal of the page's policy (`window.__violations`).
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', e =>
+  window.__violations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline code'} (${e.sourceFile}:${e.lineNumber})`));
+"""
 PAGE_GROUPS = (*languages(), "root")  # each edition's pages, then the root's own (language choice, short permalinks)
 
 
@@ -191,3 +198,40 @@ def served_subpath(subpath_site) -> str:
     there, `http://127.0.0.1:<port>/toolkit/`."""
     with serving(subpath_site, urlsplit(SUBPATH).path) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def unpacked(site, tmp_path_factory):
+    """The offline bundle, unzipped: its folder (`index.html` and one folder per language)."""
+    folder = tmp_path_factory.mktemp("bundle")
+    with zipfile.ZipFile(site / BUNDLE) as archive:
+        archive.extractall(folder)
+    return folder / BUNDLE_FOLDER
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A page that may load only `file:` URLs; every other request is recorded and refused, and
+    so is every message of the browser about the policy (`page.policy_messages`)."""
+    context = browser.new_context()
+    requests: list[str] = []
+    messages: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            requests.append(route.request.url)
+            route.abort()
+
+    def on_console(message):
+        if "Content Security Policy" in message.text:
+            messages.append(message.text)
+
+    context.route("**/*", guard)
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    page.on("console", on_console)
+    page.outside, page.policy_messages = requests, messages
+    yield page
+    context.close()

@@ -51,7 +51,7 @@ def test_a_saved_mission_reads_back_as_written(edition):
     data = saved(**{"IV.D.3.o": answer(response="partly", notes="Vu au ministère.\nÀ vérifier.",
                                        sources=[{"institution": "Ministère de l’intérieur", "role": "juriste"}]),
                     "ANNEX.E.1.d.ii": answer(option=2),
-                    "WG.IV.46.j": answer(response="unknown")})
+                    "BP2019.Q.3.g": answer(response="unknown")})
     file = read(data, edition)
     assert isinstance(file, mission_file.MissionFile)
     assert json.loads(file.model_dump_json(exclude_defaults=True)) == {**data, "saved": "2026-12-07T18:00:00Z"}
@@ -68,6 +68,8 @@ def test_an_encrypted_mission_is_read_as_its_envelope(edition):
     ({"format": "something else", "version": 1}, "format", "it is not a mission file of this site"),
     ({**saved(), "version": 2}, "version", "it is a mission file of format version 2; this site reads version 1"),
     (saved(**{"IV.D.99": answer(response="yes")}), "answers.IV.D.99", "the edition has no item IV.D.99"),
+    (saved(**{"WG.IV.46.j": answer(response="yes")}), "answers.WG.IV.46.j",
+     "WG.IV.46.j is a recommendation, which a mission does not answer"),
     (saved(**{"IV.D.3.o": answer(option=1)}), "answers.IV.D.3.o", "this item has no scale"),
     (saved(**{"ANNEX.E.1.d.ii": answer(response="yes")}), "answers.ANNEX.E.1.d.ii",
      "it takes an option, not a response"),

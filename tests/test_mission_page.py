@@ -22,10 +22,12 @@ def test_the_page_works_as_a_tool(served, browser):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(f"{served}fr/mission/", wait_until="load")
+    page.locator("#cl-iv-c").scroll_into_view_if_needed()  # its questions are rendered as the reader reaches them
     page.locator('table.tk-cl-q[data-id="IV.C.1"] .tk-cl-text').first.click()  # the question, not its box
     page.wait_for_url("**/fr/mission/?select=IV.C.1")
     page.locator('table.tk-cl-q[data-id="IV.C.1"] .tk-cl-text').first.click()
     page.wait_for_url("**/fr/mission/")
+    page.locator("#cl-v-d").scroll_into_view_if_needed()
     page.locator('input.tk-cl-pick[value="V.D.2"]').check()
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     bar = page.locator(".tk-mission-bar")

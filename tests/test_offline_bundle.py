@@ -1,51 +1,13 @@
 """The offline bundle: a zip of the whole site that works from `file://` with no network,
 search included, linked from the home pages, under a policy that allows no inline script."""
 
-import zipfile
 from urllib.parse import urlsplit
 
 import pytest
 
 from tiptoolkit.edition import languages
-from tiptoolkit.site import BUNDLE, BUNDLE_FOLDER
+from tiptoolkit.site import BUNDLE
 
-from test_privacy import RECORD_VIOLATIONS
-
-
-@pytest.fixture(scope="module")
-def unpacked(site, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("bundle")
-    with zipfile.ZipFile(site / BUNDLE) as archive:
-        archive.extractall(folder)
-    return folder / BUNDLE_FOLDER
-
-
-@pytest.fixture
-def offline_page(browser):
-    """A page that may load only `file:` URLs; every other request is recorded and refused, and
-    so is every message of the browser about the policy (`page.policy_messages`)."""
-    context = browser.new_context()
-    requests: list[str] = []
-    messages: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            requests.append(route.request.url)
-            route.abort()
-
-    def on_console(message):
-        if "Content Security Policy" in message.text:
-            messages.append(message.text)
-
-    context.route("**/*", guard)
-    context.add_init_script(RECORD_VIOLATIONS)
-    page = context.new_page()
-    page.on("console", on_console)
-    page.outside, page.policy_messages = requests, messages
-    yield page
-    context.close()
 
 
 def test_home_pages_link_the_bundle(site):

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from tiptoolkit.catalog import load_edition
 
+URL = re.compile(r"https?://[^\n]*")  # to the end of the footer line (the link may break after `=`)
 ID = re.compile(r"\b(?:[IVX]+|ANNEX)\.[A-Z]\.\d+(?:\.[a-z])?(?:\.[ivxl]+)?\b")
 
 
@@ -24,13 +25,18 @@ def printed(page) -> PdfReader:
     return PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
 
 
+def body_text(document: PdfReader) -> str:
+    """The printed text without the pages' footers, whose selection link names IDs too."""
+    return "\n".join(URL.sub("", p.extract_text()) for p in document.pages)
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_custom_selection_prints_exactly_its_questions(served, browser, lang):
     page = browser.new_page()
     page.goto(f"{served}{lang}/mission/?select=IV.C,V.D.2,ANNEX.F", wait_until="load")  # its script has run
     page.evaluate("document.fonts.ready")
     document = printed(page)
-    text = "\n".join(p.extract_text() for p in document.pages)
+    text = body_text(document)
     assert ID.findall(text) == selected_ids(load_edition(lang), "IV.C", "V.D.2", "ANNEX.F")
     fonts = {str(f.get_object()["/BaseFont"]) for p in document.pages for f in p["/Resources"]["/Font"].values()}
     assert fonts and all("Noto" in name for name in fonts), fonts  # the PDFs' fonts, from the site itself
@@ -44,6 +50,7 @@ def test_ticking_updates_the_address_and_survives_a_language_switch(served, brow
     page.goto(f"{served}fr/mission/", wait_until="load")
     page.locator(".tk-mission-form").wait_for()
     page.locator('input[data-select="VII"]').check()
+    page.locator("#cl-iv-d").scroll_into_view_if_needed()  # rendered as the reader reaches it
     page.locator('input.tk-cl-pick[value="IV.D.3"]').check()
     page.locator('input[data-select="ANNEX.G"]').check()
     page.wait_for_url("**/fr/mission/?select=VII,ANNEX.G,IV.D.3")
@@ -56,11 +63,12 @@ def test_ticking_updates_the_address_and_survives_a_language_switch(served, brow
     assert page.locator('input[data-select="VII"]').evaluate("box => box.indeterminate")
     page.locator("a.tk-language[hreflang=en]").dispatch_event("click")
     page.wait_for_url("**/en/mission/?select=VII.C,ANNEX.G,IV.D.3")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # every selected part rendered, as for a print
     checked = page.locator("input.tk-cl-pick:checked").evaluate_all("boxes => boxes.map(b => b.value)")
     english = load_edition("en")
     assert checked == [i.id for i in english.items if i.depth == 0 and (
         i.id.startswith(("ANNEX.G.", "VII.C.")) or i.id == "IV.D.3")]
-    text = "\n".join(p.extract_text() for p in printed(page).pages)
+    text = body_text(printed(page))
     assert ID.findall(text) == selected_ids(english, "IV.D.3", "VII.C", "ANNEX.G")
     page.close()
 

@@ -8,20 +8,13 @@ import hashlib
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import PAGE_GROUPS, page_group
+from conftest import PAGE_GROUPS, RECORD_VIOLATIONS, page_group
 
 from tiptoolkit import csp
 from tiptoolkit.edition import languages
 from tiptoolkit.errors import ContentError
 
 # Collects CSP violations the browser reports, before any page script runs.
-RECORD_VIOLATIONS = """
-window.__violations = [];
-document.addEventListener('securitypolicyviolation', e =>
-  window.__violations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline code'} (${e.sourceFile}:${e.lineNumber})`));
-"""
-
-
 def outside_requests(context, base: str) -> list[str]:
     """Block every request that leaves `base`'s host and record it."""
     host = urlsplit(base).netloc

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import json
 
+from markupsafe import Markup
+
 from .edition import ANNEX_ID, ROOT, Edition
 from .checklist import Printer, load_publication
 from .markup import escaped
+from .mission_data import data_block
 from .pdf import Manifest, Pdf
 from .templating import TEMPLATES
 
@@ -39,10 +42,17 @@ def other_edition_href(pdf: Pdf, directory_urls: bool) -> str:
     return f"{'../' if directory_urls else ''}../{pdf.lang}/{pdf_path(pdf)}"
 
 
-def custom_path(select: str | None = None) -> str:
-    """The mission checklist page, with what to select (`?select=IV`, read by checklist.js):
-    MkDocs keeps a link's query when it resolves the path (`../mission/?select=IV`)."""
-    return f"{CUSTOM_SLUG}.md" + (f"?select={select}" if select else "")
+def custom_path(select: str | None = None, *, answer: bool = False) -> str:
+    """The mission page, with what to select (`?select=IV`, read by web/mission/) and whether to
+    answer it (`&answer`): MkDocs keeps a link's query when it resolves the path
+    (`../mission/?select=IV`)."""
+    query = "&".join(([f"select={select}"] if select else []) + (["answer"] if answer else []))
+    return f"{CUSTOM_SLUG}.md" + (f"?{query}" if query else "")
+
+
+def custom_page(*, directory_urls: bool) -> str:
+    """The mission page's path under the edition, as MkDocs writes it (`mission/`, `mission.html`)."""
+    return f"{CUSTOM_SLUG}/" if directory_urls else f"{CUSTOM_SLUG}.html"
 
 
 def _pdf_link(edition: Edition, pdf: Pdf, text: str, directory_urls: bool, *, download: bool = False) -> str:
@@ -80,6 +90,7 @@ def printable_links(edition: Edition, slug: str, manifest: Manifest, editions: d
     page = edition.page(slug)
     select = page.numeral or (page.document.id if page.document else ANNEX_ID)
     links.append(f"[{escaped(strings.custom_link)}]({custom_path(select)})")
+    links.append(f"[{escaped(edition.strings.mission.ui['answer_link'])}]({custom_path(select, answer=True)})")
     return f"**{escaped(strings.printable)}:** " + " · ".join(links) + "\n{: .tk-printable }"
 
 
@@ -119,8 +130,10 @@ def mission_markdown(edition: Edition) -> str:
             f"# {title} {{#{CUSTOM_SLUG}}}\n\n{MISSION_MARKER}\n")
 
 
-def mission_body(edition: Edition, root=ROOT) -> str:
-    """The mission checklist page's body: the selection panel, then every chapter and the annex
-    form in the checklist layout, each question with a tick box that selects it (checklist.js)."""
+def mission_body(edition: Edition, editions: dict[str, Edition], root=ROOT) -> str:
+    """The mission page's body: the workspace's bar and data (`mission_data`), the selection
+    panel, then every chapter, the annex form and the questions for discussion in the checklist
+    layout, each question with a tick box that selects it (web/mission/)."""
     printer = Printer(edition, load_publication(root))
-    return TEMPLATES.get_template("mission.html").render(t=edition.strings, sections=printer.sections())
+    return TEMPLATES.get_template("mission.html").render(
+        t=edition.strings, sections=printer.sections(), data=Markup(data_block(edition.lang, editions, root)))

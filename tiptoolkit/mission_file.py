@@ -33,7 +33,9 @@ ENCRYPTED_FORMAT = "tiptoolkit-mission-encrypted"
 VERSION = 1
 MAX_BYTES = 50 * 1024 * 1024  # a larger file is refused before it is read
 MIN_ITERATIONS = 600_000  # PBKDF2-HMAC-SHA256 iterations at least (OWASP's recommendation)
+MAX_ITERATIONS = 10_000_000  # at most: a hostile file must not keep a browser deriving a key for hours
 SALT_BYTES, IV_BYTES = 16, 12  # AES-GCM's usual 96-bit IV
+ANSWERABLE = ("question", "discussion-question")  # the kinds of item a mission answers (the mission page's)
 RESPONSES = ("yes", "no", "partly", "unknown", "not-applicable")  # Oui, Non, En partie, Inconnu, Sans objet
 
 ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*(\.[A-Za-z0-9]+)+$")]
@@ -115,7 +117,7 @@ class EncryptedMissionFile(Strict):
     version: Literal[VERSION]
     cipher: Literal["AES-GCM"]
     kdf: Literal["PBKDF2-SHA-256"]
-    iterations: int = Field(ge=MIN_ITERATIONS)
+    iterations: int = Field(ge=MIN_ITERATIONS, le=MAX_ITERATIONS)
     salt: Base64
     iv: Base64
     data: Base64
@@ -180,6 +182,9 @@ def _fits(item_id: str, answer: Answer, edition: Edition) -> list[tuple[str, str
     item = edition.item(item_id)
     if item is None:
         return [(f"the edition has no item {item_id}", "check the ID; the file may come from another edition")]
+    if item.kind not in ANSWERABLE:
+        return [(f"{item_id} is a {item.kind}, which a mission does not answer",
+                 "answer the toolkit's questions, the annex form's items and the questions for discussion")]
     if item.scale is None:
         return [("this item has no scale: it takes a response, not an option",
                  f"use one of {', '.join(RESPONSES)}")] if answer.option is not None else []

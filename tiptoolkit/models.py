@@ -239,6 +239,49 @@ class ChecklistStrings(Strict):
     no_script: Text = Field(description="Said when JavaScript is off")
 
 
+class MissionLabels(Strict):
+    """The words of a mission's hand-over (Word, Excel, the printed record), in its working language."""
+
+    responses: dict[Literal["yes", "no", "partly", "unknown", "not-applicable"], Text] = Field(
+        description="The response scale: Oui, Non, En partie, Inconnu, Sans objet")
+    response: Text
+    notes: Text
+    sources: Text
+    institution: Text
+    role: Text = Field(description="A source's role of the person met")
+    document: Text
+    id: Text
+    chapter: Text
+    part: Text
+    question: Text
+    question_in: Text = Field(pattern=r"\{language\}", description="Column of the question in one language")
+    language_names: dict[str, Text] = Field(description="Every language's name in this language")
+    assessor: Text
+    last_change: Text
+    no_response: Text
+    record: Text = Field(description="Title of the hand-over, e.g. “Relevé de mission”")
+    title: Text
+    country: Text
+    dates: Text
+    team: Text
+    language: Text
+    date: Text
+    selection: Text
+    edition: Text
+    contents: Text
+
+
+class MissionStrings(Strict):
+    """What the mission workspace says (the mission page, its dialogs and messages) in one language.
+    `{…}` are replaced; `errors` are the refusals of a mission file, by the code web/mission/file.js
+    gives them."""
+
+    labels: MissionLabels
+    ui: dict[str, Text] = Field(description="The workspace's controls and messages, by name")
+    errors: dict[Literal["too-large", "not-json", "not-mission", "version", "invalid", "unknown-item", "scale",
+                         "passphrase"], Text]
+
+
 class WorkingGroupStrings(Strict):
     """What the site says about the Working Group documents in one language."""
 
@@ -307,6 +350,7 @@ class SiteStrings(Strict):
     site_description: Text
     labels: Labels
     checklist: ChecklistStrings
+    mission: MissionStrings
     wg: WorkingGroupStrings
     not_found: NotFoundStrings
     search: SearchStrings

@@ -3,7 +3,8 @@
      the query (the mission checklist's selection). The fragment is the one the reader chose:
      nothing rewrites it while scrolling (mkdocs.yml leaves Material's navigation.tracking off).
    - The language the reader reads in is remembered; short permalinks (/q/<anchor>/) use it.
-   - Each question's “copy link” button copies its short permalink. */
+   - Each question's “copy link” button copies its short permalink.
+   - The header names the current mission. */
 (function () {
   "use strict";
   var KEY = "tiptoolkit.lang";
@@ -25,6 +26,14 @@
       if (type === "click") event.stopPropagation();  // Material's own goes by its sitemap, or home
     }, true);
   });
+
+  // The header names the current mission, which the mission page keeps (web/mission/store.js).
+  var mission = document.querySelector(".tk-header-mission"), title = null;
+  try { title = localStorage.getItem("tiptoolkit.mission.title"); } catch (e) { /* storage off */ }
+  if (mission && title) {
+    mission.textContent = mission.dataset.template.replace("{title}", title);
+    mission.hidden = false;
+  }
 
   if (location.protocol === "file:") return;  // the offline bundle has no short permalinks
 

@@ -1,0 +1,37 @@
+/** The hand-overs: Word and Excel files made in the browser (their libraries are bundles of their own,
+ * loaded on first use), and the printed record's page footers. All three carry the selected items. */
+
+import { download, loadScript } from "./dom.js";
+import { buildRecord, fileName } from "./record.js";
+
+const KINDS = {
+  word: { script: "mission-word.js", global: "tkMissionWord", make: "wordBlob", extension: "docx" },
+  excel: { script: "mission-excel.js", global: "tkMissionExcel", make: "excelBlob", extension: "xlsx" },
+};
+
+/** Make and download the `kind` ("word", "excel") hand-over of `file`: resolves to the file's name. */
+export async function handOver(kind, { data, file, ids, link, base }) {
+  const how = KINDS[kind];
+  await loadScript(new URL(how.script, base).href);
+  const blob = await globalThis[how.global][how.make](buildRecord(data, file, ids, link));
+  const name = fileName(file, how.extension);
+  download(blob, name);
+  return name;
+}
+
+function cssString(text) {
+  return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, " ")}"`;
+}
+
+/** Foot every printed page with `text` (the edition, the mission, the date, the selection's link), the
+ * page number at the right. Set through the CSS object model, which the page's policy allows. */
+let footer = null;
+export function footPages(sheet, text) {
+  const index = [...sheet.cssRules].indexOf(footer);
+  if (index >= 0) sheet.deleteRule(index);
+  const font = `font-family: "Noto Sans", sans-serif;`;  // the checklists' own font (fonts.css)
+  const at = sheet.insertRule(`@page { @bottom-left { content: ${cssString(text)}; ${font} font-size: 6.5pt; }
+    @bottom-center { content: none; } @bottom-right { content: counter(page) " / " counter(pages); ${font} font-size: 7pt; } }`,
+  sheet.cssRules.length);
+  footer = sheet.cssRules[at];
+}
