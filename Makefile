@@ -15,7 +15,7 @@ NODE_STAMP := $(HERE)/node_modules/.installed-stamp
 UV_VERSION := 0.13.9
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install lock build-packages system-packages check schema reviewed build serve test test-fast benchmark clean
+.PHONY: install lock build-packages system-packages check schema reviewed build serve test test-fast benchmark screenshots clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required (set PYTHON=python3.11)")'
@@ -89,6 +89,9 @@ test: check system-packages $(NODE_STAMP)   ## every test and quality gate (see 
 
 test-fast: check $(NODE_STAMP)   ## only the content tests (pytest -m content): no site build, no browser, no Java
 	cd $(HERE) && $(BIN)/python -m pytest -n auto -m content
+
+screenshots: build   ## the README's screenshots of the mission workspace (screenshots/), from the site just built
+	cd $(HERE) && $(BIN)/tiptoolkit screenshots
 
 clean:
 	cd $(HERE) && rm -rf site site.previous .site-* .pytest_cache node_modules

@@ -46,7 +46,8 @@ def _esbuild(root: Path) -> Path:
 
 
 def bundles(root: Path = ROOT) -> dict[str, Path]:
-    """Each bundle's path on the site -> its file, made if the cache does not hold it yet."""
+    """Each bundle's path on the site -> its file, made if the cache does not hold it yet. `root` is
+    the project whose code and packages they are (the checkout), whatever content a build reads."""
     folder = caches.folder("bundles") / _fingerprint(root)
     made = {site_path: folder / Path(site_path).name for site_path in BUNDLES}
     if all(path.exists() for path in made.values()):

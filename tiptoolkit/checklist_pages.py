@@ -130,10 +130,11 @@ def mission_markdown(edition: Edition) -> str:
             f"# {title} {{#{CUSTOM_SLUG}}}\n\n{MISSION_MARKER}\n")
 
 
-def mission_body(edition: Edition, editions: dict[str, Edition], root=ROOT) -> str:
+def mission_body(edition: Edition, langs: list[str], *, directory_urls: bool, root=ROOT) -> str:
     """The mission page's body: the workspace's bar and data (`mission_data`), the selection
     panel, then every chapter, the annex form and the questions for discussion in the checklist
     layout, each question with a tick box that selects it (web/mission/)."""
     printer = Printer(edition, load_publication(root))
     return TEMPLATES.get_template("mission.html").render(
-        t=edition.strings, sections=printer.sections(), data=Markup(data_block(edition.lang, editions, root)))
+        t=edition.strings, sections=printer.sections(),
+        data=Markup(data_block(edition, langs, directory_urls=directory_urls, root=root)))

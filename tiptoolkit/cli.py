@@ -1,4 +1,4 @@
-"""`tiptoolkit check | schema | build | serve` — what the Makefile and scripts/ call."""
+"""`tiptoolkit check | schema | build | serve | screenshots` — what the Makefile and scripts/ call."""
 
 from __future__ import annotations
 
@@ -45,6 +45,15 @@ def _run(args: argparse.Namespace, root: Path) -> int:
         for path in schema.write(root):
             print(f"wrote {path.relative_to(root)}")
         return 0
+    if args.command == "screenshots":
+        from .screenshots import take
+
+        if not (root / "site" / "index.html").exists():
+            print("no site/ to take them from: run `make build` first", file=sys.stderr)
+            return 1
+        for path in take(root / "site", root):
+            print(f"wrote {path.relative_to(root)}")
+        return 0
     from mkdocs.exceptions import MkDocsException
 
     from .site import build_site, serve as serve_site
@@ -73,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=None, help="default: <root>/site")
     serve = commands.add_parser("serve", parents=[common], help="build, serve and live-reload the whole site")
     serve.add_argument("--port", type=int, default=8000)
+    commands.add_parser("screenshots", parents=[common],
+                        help="take the README's screenshots of the mission workspace from the built site/")
     reviewed = commands.add_parser("reviewed", parents=[common],
                                    help="record that translations were reviewed against the current French")
     reviewed.add_argument("--lang", default="en", help="the translation's language (default: en)")

@@ -14,7 +14,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import bundles, checklist_pages, export, fonts, glossary, resources, search_index, source_files
+from . import bundles, checklist_pages, export, fonts, glossary, mission_data, resources, search_index, source_files
 from .catalog import editions as all_editions
 from .catalog import load_edition
 from .checklist import load_publication
@@ -83,7 +83,8 @@ def generated(lang: str, root: Path, pdfs: Manifest, *, directory_urls: bool = T
     files[search_index.LIBRARY] = search_index.library()
     files[search_index.LANGUAGE] = search_index.language_script(lang)
     files[search_index.WORDINGS] = search_index.wordings_script(edition)
-    files.update(bundles.bundles(root))
+    files[mission_data.WORDS] = mission_data.words_script(edition, root)
+    files.update(bundles.bundles())  # the project's own code, whatever content `root` holds
     files["questions.json"] = export.to_json(edition)
     files["questions.csv"] = export.to_csv(edition)
     hand_written = _hand_written(root / "content" / lang / "pages", root)
@@ -102,7 +103,8 @@ def generated(lang: str, root: Path, pdfs: Manifest, *, directory_urls: bool = T
     return Generated(
         edition=edition, site_name=strings.site_name, site_description=strings.site_description,
         editions=[{"lang": code, "name": e.strings.language_name} for code, e in editions.items()],
-        nav=nav, files={**hand_written, **files}, mission=checklist_pages.mission_body(edition, editions, root),
+        nav=nav, files={**hand_written, **files}, mission=checklist_pages.mission_body(
+            edition, list(editions), directory_urls=directory_urls, root=root),
         base=f"{load_publication(root).base}{lang}/")
 
 

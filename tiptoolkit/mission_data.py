@@ -1,9 +1,12 @@
 """The mission workspace's data: what the mission page's scripts (web/mission/) know of the
-edition, as a JSON data block of the page. Every answerable item (the chapters' questions and
-sub-items, the annex form's items, the Working Group's questions for discussion) in page order,
-with its texts in every language (the Excel hand-over gives both, the Word one the mission's
-language, whatever the page's), the sections and parts they stand in, the annex scales, the
-hand-over's words in every language and the workspace's own words in the page's.
+edition. The page carries, as a JSON data block, every answerable item (the chapters' questions
+and sub-items, the annex form's items, the Working Group's questions for discussion) in page
+order with the sections and parts they stand in, the workspace's own words, and this edition's
+words: its items' texts, its titles, its annex scales, the hand-overs' labels. Another
+language's words are that edition's `mission/words.js`, which the page loads when a hand-over
+needs them (the Excel file gives the questions in every language; the Word file is in the
+mission's language): so a page holds nothing of another edition, and a live reload of one
+language leaves the others as they are.
 
 The same sections as the printable checklists (`checklist.Printer`): a mission's answers are
 exactly the items the mission page prints.
@@ -18,6 +21,7 @@ from .edition import ROOT, Edition
 from .markup import plain_text
 
 DATA_ID = "tk-mission-data"  # the id of the page's `<script type="application/json">`
+WORDS = "mission/words.js"  # an edition's words, under its root
 KEY_PART = "C"  # a chapter's key questions
 
 
@@ -30,42 +34,57 @@ def _items(sections: list[Section]) -> list[tuple[Section, str, Entry]]:
             for e in _flat(group.questions)]
 
 
-def mission_data(lang: str, editions: dict[str, Edition], root=ROOT) -> dict:
-    """The data of `lang`'s mission page (see the module's docstring and web/mission/main.js)."""
-    publication = load_publication(root)
-    sections = {code: Printer(edition, publication).sections() for code, edition in editions.items()}
-    texts = {code: {e.item.id: plain_text(e.item.text, editions[code].strings.labels.country)
-                    for _, _, e in _items(found)} for code, found in sections.items()}
-    titles = {code: {s.id: s.bookmark for s in found} | {p.id: p.bookmark for s in found for p in s.parts}
-              for code, found in sections.items()}
-    edition = editions[lang]
+def _sections(edition: Edition, root) -> list[Section]:
+    return Printer(edition, load_publication(root)).sections()
 
-    def each(mapping: dict[str, dict[str, str]], key: str) -> dict[str, str]:
-        return {code: mapping[code][key] for code in editions}
 
+def _words(edition: Edition, sections: list[Section]) -> dict:
+    """The edition's words for the workspace: its name, the hand-overs' labels, its annex scales,
+    the titles of its sections and parts, its items' texts (plain)."""
+    country = edition.strings.labels.country
     return {
-        "lang": lang,
-        "langs": list(editions),
-        "site": {code: e.strings.site_name for code, e in editions.items()},
-        "address": publication.url,
+        "site": edition.strings.site_name,
+        "labels": edition.strings.mission.labels.model_dump(),
+        "scales": {name: {"label": scale.label, "options": scale.options} for name, scale in edition.annex_scales.items()},
+        "titles": {s.id: s.bookmark for s in sections} | {p.id: p.bookmark for s in sections for p in s.parts},
+        "texts": {e.item.id: plain_text(e.item.text, country) for _, _, e in _items(sections)},
+    }
+
+
+def words_script(edition: Edition, root=ROOT) -> str:
+    """`mission/words.js`: the edition's words, for the other editions' mission pages (a classic
+    script, which loads from `file://` too)."""
+    data = json.dumps(_words(edition, _sections(edition, root)), ensure_ascii=False, separators=(",", ":"))
+    return f"(self.tiptoolkitMissionWords = self.tiptoolkitMissionWords || {{}})[{json.dumps(edition.lang)}] = {data};\n"
+
+
+def mission_data(edition: Edition, langs: list[str], *, directory_urls: bool, root=ROOT) -> dict:
+    """The data of the edition's mission page (see the module's docstring and web/mission/data.js).
+    `langs` are every edition's languages; `directory_urls` says where the page is (`fr/mission/`
+    or `fr/mission.html`), hence where the other editions' words are from it."""
+    up = "../../" if directory_urls else "../"
+    sections = _sections(edition, root)
+    return {
+        "lang": edition.lang,
+        "langs": langs,
+        "address": load_publication(root).url,
         "responses": list(edition.strings.mission.labels.responses),
-        "labels": {code: e.strings.mission.labels.model_dump() for code, e in editions.items()},
-        "scales": {name: {"label": {code: e.annex_scales[name].label for code, e in editions.items()},
-                          "options": {code: e.annex_scales[name].options for code, e in editions.items()}}
-                   for name in edition.annex_scales},
-        "sections": [{"id": s.id, "anchor": s.anchor, "title": each(titles, s.id),
-                      "parts": [{"id": p.id, "anchor": p.anchor, "title": each(titles, p.id),
-                                 "key": not s.is_annex and p.id == f"{s.id}.{KEY_PART}"} for p in s.parts]}
-                     for s in sections[lang]],
+        "words": {edition.lang: _words(edition, sections)},
+        "others": {lang: f"{up}{lang}/{WORDS}" for lang in langs if lang != edition.lang},
+        "sections": [{"id": s.id, "anchor": s.anchor,
+                      "parts": [{"id": p.id, "anchor": p.anchor, "key": not s.is_annex and p.id == f"{s.id}.{KEY_PART}"}
+                                for p in s.parts]}
+                     for s in sections],
         "items": [{"id": e.item.id, "section": s.id, "part": part, "parent": e.item.parent, "depth": e.item.depth,
-                   "label": e.item.label or None, "scale": e.item.scale, "text": each(texts, e.item.id),
-                   "link": e.link} for s, part, e in _items(sections[lang])],
+                   "label": e.item.label or None, "scale": e.item.scale, "link": e.link}
+                  for s, part, e in _items(sections)],
         "strings": edition.strings.mission.model_dump(exclude={"labels"}),
     }
 
 
-def data_block(lang: str, editions: dict[str, Edition], root=ROOT) -> str:
+def data_block(edition: Edition, langs: list[str], *, directory_urls: bool, root=ROOT) -> str:
     """The data as the page carries it: a JSON data block, which browsers neither run nor check
     against the page's policy. `<` is escaped so that no text can close the element."""
-    text = json.dumps(mission_data(lang, editions, root), ensure_ascii=False, separators=(",", ":"))
+    data = mission_data(edition, langs, directory_urls=directory_urls, root=root)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return f'<script type="application/json" id="{DATA_ID}">{text.replace("<", chr(92) + "u003c")}</script>'

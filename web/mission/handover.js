@@ -1,6 +1,7 @@
 /** The hand-overs: Word and Excel files made in the browser (their libraries are bundles of their own,
  * loaded on first use), and the printed record's page footers. All three carry the selected items. */
 
+import { hasWords, withWords } from "./data.js";
 import { download, loadScript } from "./dom.js";
 import { buildRecord, fileName } from "./record.js";
 
@@ -9,9 +10,21 @@ const KINDS = {
   excel: { script: "mission-excel.js", global: "tkMissionExcel", make: "excelBlob", extension: "xlsx" },
 };
 
-/** Make and download the `kind` ("word", "excel") hand-over of `file`: resolves to the file's name. */
+/** Load the words of the languages `langs` that `data` lacks, from their editions' `mission/words.js`. */
+async function needWords(data, langs) {
+  for (const lang of langs.filter((code) => !hasWords(data, code))) {
+    await loadScript(new URL(data.others[lang], location.href).href);
+    const words = globalThis.tiptoolkitMissionWords && globalThis.tiptoolkitMissionWords[lang];
+    if (!words) throw new Error(`${data.others[lang]} holds no ${lang} words: rebuild the site (make build)`);
+    withWords(data, lang, words);
+  }
+}
+
+/** Make and download the `kind` ("word", "excel") hand-over of `file`: resolves to the file's name. The
+ * Word file is in the mission's language; the Excel file gives the questions in every language. */
 export async function handOver(kind, { data, file, ids, link, base }) {
   const how = KINDS[kind];
+  await needWords(data, kind === "excel" ? data.langs : [file.mission.language]);
   await loadScript(new URL(how.script, base).href);
   const blob = await globalThis[how.global][how.make](buildRecord(data, file, ids, link));
   const name = fileName(file, how.extension);

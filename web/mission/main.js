@@ -3,6 +3,7 @@
  * merge, the progress and the hand-overs. Bundled into assets/javascripts/mission.js (tiptoolkit/bundles.py). */
 
 import { createAnswering } from "./answering.js";
+import { pageData } from "./data.js";
 import { el } from "./dom.js";
 import { readFile, merge, openChoice, refusal, saveFile } from "./files.js";
 import { footPages, handOver } from "./handover.js";
@@ -23,7 +24,7 @@ async function start() {
   const form = document.querySelector(".tk-mission-form");
   const sheetRoot = document.querySelector(".tk-mission-sheet");
   if (!block || !bar || !form || !sheetRoot) return;
-  const data = JSON.parse(block.textContent);
+  const data = pageData(JSON.parse(block.textContent));
   const t = wording(data);
   const questions = data.items.filter((item) => item.depth === 0).map((item) => item.id);
   const items = new Map(data.items.map((item) => [item.id, item]));
