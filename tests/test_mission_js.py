@@ -191,3 +191,24 @@ def test_the_scripts_refuse_what_the_model_refuses(edition):
     python = {name: python_accepts(text, edition) for name, text in zip(cases, texts)}
     assert {name: python[name] for name in cases} == {name: name in ACCEPTED for name in cases}
     assert {name: verdicts[name] == "ok" for name in cases} == {name: name in ACCEPTED for name in cases}, verdicts
+
+
+def test_every_wording_the_workspace_uses_exists_in_every_language_and_none_is_unused():
+    """`t("key")` of web/mission/ is a key of `mission.ui` in content/<lang>/site.yml; a key built
+    from a template (`t(\\`keep_${choice}\\`)`) covers the keys it matches; the templates, the
+    hooks and the package name the keys they use as `.key` or `["key"]`."""
+    from tiptoolkit.catalog import load_edition
+
+    scripts = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "web" / "mission").glob("*.js"))
+    others = "\n".join(path.read_text(encoding="utf-8") for folder in ("tiptoolkit", "hooks", "overrides")
+                       for path in (ROOT / folder).rglob("*") if path.suffix in (".py", ".html"))
+    literal = set(re.findall(r'\bt\("(\w+)"', scripts))
+    built = [re.compile(re.sub(r"\\\$\\\{\w+\\\}", r"\\w+", re.escape(template)) + "$")
+             for template in re.findall(r"\bt\(`([\w${}]+)`", scripts)]
+    for lang in ("fr", "en"):
+        keys = set(load_edition(lang).strings.mission.ui)
+        assert literal - keys == set(), lang
+        assert all(any(pattern.match(key) for key in keys) for pattern in built), lang
+        unused = {key for key in keys - literal if not any(p.match(key) for p in built)
+                  and not re.search(rf"""(\.{key}\b|\[["']{key}["']\]|["']{key}["'])""", others + scripts)}
+        assert unused == set(), lang

@@ -60,6 +60,13 @@ describe("setting an answer", () => {
     assert.equal(file.answers["IV.C.1"].notes, "Vu.");
   });
 
+  it("never rewrites a change a saved file holds: the next one is a change of its own", () => {
+    const file = missionWith([["IV.C.1", "notes", "V", "Anna", 1]]);
+    file.saved = isoNow(at(2)); // "Save mission file"
+    setAnswer(file, data, "IV.C.1", "notes", "Vu", "Anna", at(3));
+    assert.deepEqual(file.answers["IV.C.1"].changes.map((change) => change.at), [isoNow(at(1)), isoNow(at(3))]);
+  });
+
   it("records a new change after 10 minutes, by another person, or of another field", () => {
     const changes = (steps) => missionWith(steps).answers["IV.C.1"].changes.map(({ at: moment, by, field }) =>
       `${moment.slice(11, 16)} ${by} ${field}`);

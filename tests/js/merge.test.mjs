@@ -143,3 +143,15 @@ describe("resolving a conflict", () => {
     assert.throws(() => resolveConflict(conflict, "neither", "Anna", at(60)), TypeError);
   });
 });
+
+describe("a saved copy merged back after more typing", () => {
+  it("is an older copy, not a conflict", () => {
+    const mine = missionWith([["IV.C.1", "notes", "Vu", "Anna", 1]]);
+    mine.saved = isoNow(at(2)); // Anna saves her file and gives it to Bob, then goes on typing
+    const copy = structuredClone(mine);
+    setAnswer(mine, data, "IV.C.1", "notes", "Vu au ministère.", "Anna", at(4));
+    const back = mergeMissions(copy, mine); // Bob merges Anna's newer file into his copy of the older one
+    assert.deepEqual(back.conflicts, []);
+    assert.equal(back.file.answers["IV.C.1"].notes, "Vu au ministère.");
+  });
+});

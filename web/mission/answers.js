@@ -36,7 +36,7 @@ export function setAnswer(file, data, id, field, value, by, now = new Date()) {
   const stored = field === "sources" ? cleanSources(value) : value;
   if (JSON.stringify(answer[field]) === JSON.stringify(stored)) return file;
   answer[field] = stored;
-  record(answer.changes, { at: isoNow(now), by, field });
+  record(answer.changes, { at: isoNow(now), by, field }, file.saved);
   file.answers[id] = checkAnswer(id, answer, data);
   return file;
 }
@@ -63,11 +63,14 @@ function isEmptySource(source) {
 }
 
 /** Adds `change` to `changes`, or moves the last one's time if it is the same person's change
- * of the same field at most SAME_CHANGE_MS before. */
-function record(changes, change) {
+ * of the same field at most SAME_CHANGE_MS before, made since the file was last `saved` (a change
+ * a saved file holds is never rewritten: a colleague's copy of it must still be found in the
+ * history when that file is merged back). */
+function record(changes, change, saved) {
   const last = changes.at(-1);
   const since = last ? Date.parse(change.at) - Date.parse(last.at) : NaN;
-  if (last && last.by === change.by && last.field === change.field && since >= 0 && since <= SAME_CHANGE_MS) {
+  const unsaved = last && Date.parse(last.at) > Date.parse(saved);
+  if (unsaved && last.by === change.by && last.field === change.field && since >= 0 && since <= SAME_CHANGE_MS) {
     last.at = change.at;
   } else {
     changes.push(change);

@@ -41,6 +41,7 @@ export function saveFile({ t, file }) {
         if (encrypt.checked && pass.value.length < MIN_PASSPHRASE) { problem.textContent = t("passphrase_short"); pass.focus(); return; }
         if (encrypt.checked && pass.value !== again.value) { problem.textContent = t("passphrase_mismatch"); again.focus(); return; }
         const text = serialise(file);
+        file.saved = JSON.parse(text).saved;  // what the file holds from now on is never rewritten (answers.js)
         const body = encrypt.checked ? `${JSON.stringify(await encryptMission(text, pass.value), null, 1)}\n` : text;
         const name = fileName(file, EXTENSION);
         download(new Blob([body], { type: "application/json" }), name);

@@ -179,7 +179,10 @@ async function start() {
       if (!workspace.file) { say(t("need_mission")); return; }
       await workspace.flush();
       const saved = await saveFile({ t, file: workspace.file });
-      if (saved) say(t("file_saved", { name: saved }));
+      if (saved) {
+        await workspace.saveNow();  // with the time of the save (answers.js)
+        say(t("file_saved", { name: saved }));
+      }
     },
     open: () => picker.click(),
     word: () => handOverAs("word"),
