@@ -182,7 +182,7 @@ def test_answers_made_in_french_are_there_in_english_and_after_a_reload(context,
         other.close()
 
 
-@pytest.mark.parametrize("name, content, what", [
+BAD_FILES = [  # name, content (None: over 50 MB), the refusal said
     ("cut.mission.json", b'{"format": "tiptoolkit-mission", "vers', "not-json"),
     ("photo.mission.json", b"\x89PNG\r\n\x1a\n", "not-json"),
     ("v2.mission.json", json.dumps({**mission_file({}), "version": 2}).encode(), "version"),
@@ -190,27 +190,28 @@ def test_answers_made_in_french_are_there_in_english_and_after_a_reload(context,
     ("scale.mission.json", json.dumps(mission_file({"ANNEX.E.1.a.i": answer_of("yes")})).encode(), "scale"),
     ("other.mission.json", json.dumps({"format": "kobo-submission", "version": 1}).encode(), "not-mission"),
     ("huge.mission.json", None, "too-large"),
-])
-def test_a_bad_file_is_refused_and_the_mission_is_untouched(context, served, tmp_path, name, content, what):
+]
+
+
+def test_a_bad_file_is_refused_and_the_mission_is_untouched(context, served, tmp_path):
     good = tmp_path / "good.mission.json"
     good.write_text(json.dumps(mission_file({"IV.C.1": answer_of("yes")}, title="Ma mission")))
-    page = mission_page(context, f"{served}fr/mission/")
-    page.get_by_role("dialog").get_by_role("button", name=FR.ui["cancel"]).click()  # no mission yet: the form
+    page = mission_page(context, f"{served}fr/mission/", answer=False)
     open_file(page, FR, good)
     page.get_by_text(FR.ui["opened"].split(":")[0].replace("{title}", "Ma mission")).wait_for()
     before = stored(page)
-    bad = tmp_path / name
-    if content is None:  # over 50 MB: refused by its size, before it is read
-        with bad.open("wb") as file:
-            file.truncate(50 * 1024 * 1024 + 1)
-    else:
-        bad.write_bytes(content)
-    open_file(page, FR, bad)
-    alert = page.locator(".tk-mission-alert")
-    expected = FR.errors[what].split("{")[0][:30]
-    alert.get_by_text(expected).wait_for()
-    assert name in alert.inner_text()
-    assert stored(page) == before
+    for name, content, what in BAD_FILES:
+        bad = tmp_path / name
+        if content is None:  # refused by its size, before it is read
+            with bad.open("wb") as file:
+                file.truncate(50 * 1024 * 1024 + 1)
+        else:
+            bad.write_bytes(content)
+        open_file(page, FR, bad)
+        refusal = page.locator(".tk-mission-alert", has_text=name)
+        refusal.wait_for()
+        assert FR.errors[what].split("{")[0][:30] in refusal.inner_text(), name
+        assert stored(page) == before, name
 
 
 def test_encrypted_files_refuse_a_wrong_passphrase_and_any_alteration(context, served, tmp_path):
@@ -331,6 +332,9 @@ def test_a_tablet_answers_by_touch(browser, served):
         page.get_by_text(EN.ui["saved"]).wait_for()
         assert stored(page)["answers"]["III.C.1"]["response"] == "partly"
         assert page.evaluate("document.documentElement.scrollWidth") <= 768  # nothing wider than the screen
+        page.set_viewport_size({"width": 360, "height": 740})  # a phone
+        group(page, EN, "III.C.2").get_by_role("radio", name="No", exact=True).tap()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
     finally:
         context.close()
 
@@ -351,8 +355,10 @@ def test_the_page_loads_light_and_answering_passes_axe(browser, served):
     page.get_by_role("button", name=FR.ui["answer_mode"]).click()
     create_mission(page)
     group(page, FR, "II.D.4").get_by_role("radio", name="Oui", exact=True).check()
-    page.locator(".tk-answer-sources summary").first.click()
-    page.get_by_role("button", name=FR.ui["add_source"]).first.click()
+    box = page.locator('.tk-answer[data-answer="II.D.4"]')
+    box.locator(".tk-answer-sources summary").click()
+    box.get_by_role("button", name=FR.ui["add_source"]).click()
+    box.get_by_role("textbox", name=FR.ui["institution_of"].replace("{n}", "1").replace("{id}", "II.D.4")).fill("Parquet")
     assert not violations(page)
     context.close()
 

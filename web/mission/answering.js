@@ -167,6 +167,7 @@ export function createAnswering({ data, t, workspace, sheet }) {
     show,
     /** Turn answering on or off for every rendered part. */
     toggle(on) {
+      if (on === active) return;
       active = on;
       sheet.rendered().forEach((part) => { undecorate(part); decorate(part); });
     },

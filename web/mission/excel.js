@@ -33,8 +33,9 @@ function rows(record) {
     part.items.map((item) => ({ item, chapter: section.title, part: part.title }))));
 }
 
-/** The sheet's columns: header, width (in characters), and what each row shows. */
-function columns(labels) {
+/** The sheet's columns: header, width (in characters), and what each row shows; the question in each
+ * of the editions' languages `langs`. */
+function columns(labels, langs) {
   const questionIn = (lang) => labels.question_in.replace("{language}", labels.language_names[lang]);
   const column = (header, width, value) => ({
     header: { value: header, fontWeight: "bold", wrap: true, alignVertical: "top" },
@@ -45,8 +46,7 @@ function columns(labels) {
     column(labels.id, 16, (row) => row.item.id),
     column(labels.chapter, 24, (row) => row.chapter),
     column(labels.part, 20, (row) => row.part),
-    column(questionIn("fr"), 48, (row) => row.item.texts.fr),
-    column(questionIn("en"), 48, (row) => row.item.texts.en),
+    ...langs.map((lang) => column(questionIn(lang), 48, (row) => row.item.texts[lang])),
     column(labels.response, 14, (row) => row.item.response),
     column(labels.notes, 48, (row) => row.item.notes),
     column(labels.sources, 36, (row) => row.item.sources.map(sourceLine).join("\n")),
@@ -61,6 +61,6 @@ function columns(labels) {
  * @returns {Promise<Blob>}
  */
 export async function excelBlob(record) {
-  const sheet = { columns: columns(record.labels), sheet: record.labels.record, stickyRowsCount: 1 };
+  const sheet = { columns: columns(record.labels, record.langs), sheet: record.labels.record, stickyRowsCount: 1 };
   return generateXlsxFileSync(rows(record), sheet, {}, convertFileContent);
 }

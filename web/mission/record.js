@@ -104,7 +104,7 @@ function selectedItems(data, ids) {
  * @param {string[]} ids the selected questions (depth 0), in any order
  * @param {string} link the selection's URL
  * @param {Date} [now]
- * @returns {object} RECORD {lang, labels, site, address, mission, date, link, sections}
+ * @returns {object} RECORD {lang, langs, labels, site, address, mission, date, link, sections}
  */
 export function buildRecord(data, file, ids, link, now = new Date()) {
   const lang = file.mission.language;
@@ -127,6 +127,7 @@ export function buildRecord(data, file, ids, link, now = new Date()) {
   })).filter((section) => section.parts.length);
   return {
     lang,
+    langs: data.langs,
     labels: data.labels[lang],
     site: data.site[lang],
     address: data.address,
