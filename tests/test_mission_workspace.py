@@ -19,6 +19,7 @@ from pypdf import PdfReader
 from test_accessibility import axe_context, violations
 from tiptoolkit.catalog import load_edition
 from tiptoolkit.mission_file import MissionFile
+from tiptoolkit.page_load import LONG_TASKS
 
 FR = load_edition("fr").strings.mission
 EN = load_edition("en").strings.mission
@@ -337,13 +338,6 @@ def test_a_tablet_answers_by_touch(browser, served):
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
     finally:
         context.close()
-
-
-# The main thread's long tasks since the page began to load, in ms (Chromium keeps them for an observer).
-LONG_TASKS = """() => new Promise(resolve => { const seen = [];
-  new PerformanceObserver(list => seen.push(...list.getEntries().map(task => task.duration)))
-    .observe({type: 'longtask', buffered: true});
-  setTimeout(() => resolve(seen), 300); })"""
 
 
 def test_the_page_loads_light_and_answering_passes_axe(browser, served):

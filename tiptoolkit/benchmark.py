@@ -51,6 +51,8 @@ RELOAD_TARGET = 1.5  # seconds from saving a chapter file to the page showing it
 PDF_TARGET = 30.0  # seconds for every PDF from an empty cache
 PAGE = ("fr", "iv")  # the chapter page weighed
 FIRST_LOAD_TARGET = 350_000  # bytes the chapter page loads, uncompressed, while nobody searches
+MISSION_PAGE = "en/mission/"
+ELEMENTS_TARGET, TASK_TARGET = 2000, 200  # the mission page at load: elements, longest task (ms)
 SEARCHED = {"fr": "periode de reflexion", "en": "reflection period"}  # a cold search, per language, on PAGE's page
 LIGHTHOUSE_PAGES = ("", "fr/", "fr/iv/", "en/mission/", "en/recommendations/")
 LIGHTHOUSE_TARGET = 100  # accessibility, best practices and SEO; performance is reported
@@ -257,6 +259,7 @@ def in_browser(site: Path, runs: int) -> dict:
     lang, slug = PAGE
     with serving(site) as url:
         return {"first_load": page_load.first_load(f"{url}{lang}/{slug}/"),
+                "mission": page_load.busy_page(url + MISSION_PAGE),
                 "cold_search": {code: page_load.cold_search(f"{url}{code}/{slug}/", query, runs)
                                 for code, query in SEARCHED.items()},
                 "lighthouse": {path: page_load.lighthouse(url + path) for path in LIGHTHOUSE_PAGES}}
@@ -391,6 +394,11 @@ def run(runs: int = 3, root: Path = ROOT) -> tuple[list[Row], dict]:
           for code, size in indexes.items()),
         *(Row(f"Search from a cold /{code}/{slug}/: open, load, index, show “{SEARCHED[code]}”", _seconds(times))
           for code, times in browser["cold_search"].items()),
+        Row(f"Mission page /{MISSION_PAGE} at load (Chromium): bytes, elements, longest task",
+            f"{browser['mission']['bytes']:,} B, {browser['mission']['elements']:,} elements, "
+            f"{browser['mission']['longest_task']} ms", f"≤ {ELEMENTS_TARGET:,} elements, ≤ {TASK_TARGET} ms",
+            _verdict(max(browser["mission"]["elements"] / ELEMENTS_TARGET, browser["mission"]["longest_task"] / TASK_TARGET),
+                     1, lambda: "parts are rendered as the reader reaches them (web/mission/sheet.js)")),
         *(_lighthouse_row(path, scores) for path, scores in browser["lighthouse"].items()),
     ]
     results = {"languages": langs, "runs": runs, "load_average": load, "seconds": {**times, "live_reload": edits},

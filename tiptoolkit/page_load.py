@@ -52,6 +52,30 @@ def first_load(url: str) -> dict[str, int]:
     return sizes
 
 
+LONG_TASKS = """() => new Promise(resolve => { const seen = [];
+  new PerformanceObserver(list => seen.push(...list.getEntries().map(task => task.duration)))
+    .observe({type: 'longtask', buffered: true});
+  setTimeout(() => resolve(seen), 300); })"""  # the main thread's tasks over 50 ms since the page began
+
+
+def busy_page(url: str) -> dict:
+    """A fresh page at `url` once loaded: its bytes (every response until the network is idle), its
+    elements and its main thread's longest task (ms; 0 if none took over 50 ms)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_page()
+        responses = []
+        page.on("response", lambda response: responses.append(response))
+        page.goto(url, wait_until="networkidle")
+        found = {"bytes": sum(len(response.body()) for response in responses),
+                 "elements": page.evaluate("document.getElementsByTagName('*').length"),
+                 "longest_task": round(max(page.evaluate(LONG_TASKS), default=0))}
+        browser.close()
+    return found
+
+
 def cold_search(url: str, query: str, runs: int) -> list[float]:
     """Seconds from opening the search on a freshly loaded page at `url` to the results of
     `query`, each time in a new browser context (nothing cached)."""
