@@ -7,6 +7,15 @@ import { sourceLine } from "./record.js";
 import { when } from "./strings.js";
 
 const SOURCE_FIELDS = ["institution", "role", "document"];
+// Notes grow with their text (so that they print whole): by CSS where the browser can (mission.css).
+const SIZED_BY_CSS = globalThis.CSS && CSS.supports("field-sizing", "content");
+
+/** Where CSS cannot, make a notes field as tall as its text. */
+export function fitNotes(textarea) {
+  if (SIZED_BY_CSS) return;
+  textarea.style.height = "auto";
+  textarea.style.height = `${textarea.scrollHeight + 2}px`;
+}
 
 export function createAnswering({ data, t, workspace, sheet }) {
   const items = new Map(data.items.map((item) => [item.id, item]));
@@ -85,6 +94,8 @@ export function createAnswering({ data, t, workspace, sheet }) {
       } else {
         after.after(box);
       }
+      const notes = box.querySelector(".tk-answer-notes");
+      if (notes.value) fitNotes(notes);
     });
   }
 
@@ -131,7 +142,10 @@ export function createAnswering({ data, t, workspace, sheet }) {
   sheet.root.addEventListener("input", (event) => {
     const box = event.target.closest(".tk-answer");
     if (!box) return;
-    if (event.target.matches(".tk-answer-notes")) record(box, "notes", event.target.value);
+    if (event.target.matches(".tk-answer-notes")) {
+      record(box, "notes", event.target.value);
+      fitNotes(event.target);
+    }
     else if (event.target.closest(".tk-source")) record(box, "sources", readSources(box));
   });
   sheet.root.addEventListener("toggle", (event) => {

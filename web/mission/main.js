@@ -38,8 +38,7 @@ async function start() {
   let selection = null;
   let answering = null;
   const sheet = createSheet(sheetRoot, (part) => { selection.paint([part]); if (answering) answering.decorate(part); });
-  selection = createSelection({ questions, form, sheet, bar, empty: document.querySelector(".tk-mission-empty"),
-                                onChange: () => {} });
+  selection = createSelection({ questions, form, sheet, bar, empty: document.querySelector(".tk-mission-empty") });
   selection.update(!selection.wanted);
   const stored = openStore();  // the selection and the print work at once; the missions once this is open
   const workspace = createWorkspace({ data, t, store: stored, status: bar.querySelector(".tk-mission-saved"),
@@ -91,7 +90,6 @@ async function start() {
     }
     modeButton.setAttribute("aria-pressed", String(on));
     sheetRoot.classList.toggle("tk-answering", on);
-    document.body.classList.toggle("tk-answering-page", on);
     answering.toggle(on);
     const url = new URL(location.href);
     if (on) url.searchParams.set(ANSWER, ""); else url.searchParams.delete(ANSWER);
@@ -224,6 +222,12 @@ async function start() {
   }
   addEventListener("hashchange", reveal);
   progressBox.addEventListener("toggle", () => { if (progressBox.open && workspace.file) drawProgress(); });
+  let redraw = null;  // an open progress follows the answers, a moment after the last change
+  ["change", "input"].forEach((type) => sheetRoot.addEventListener(type, () => {
+    if (!progressBox.open || !workspace.file) return;
+    clearTimeout(redraw);
+    redraw = setTimeout(drawProgress, 500);
+  }));
 
   form.hidden = false;
   const id = current.id();

@@ -24,7 +24,7 @@ export function tokens(chosen, questions, groups) {
 }
 
 /** The selection of the page: `questions` are the IDs of every question (depth 0), in page order. */
-export function createSelection({ questions, form, sheet, bar, empty, onChange }) {
+export function createSelection({ questions, form, sheet, bar, empty }) {
   const chosen = new Set();
   const groups = [...form.querySelectorAll("input[data-select]")];
   const names = groups.map((input) => input.dataset.select);
@@ -78,7 +78,6 @@ export function createSelection({ questions, form, sheet, bar, empty, onChange }
     url.search = decodeURIComponent(url.search).replace(/=(&|$)/g, "$1");  // readable: ?select=IV,V.C&answer
     if (!keepAddress) history.replaceState(null, "", url.href);
     link.value = url.href;
-    onChange();
   }
 
   const wanted = new URLSearchParams(location.search).get("select");
