@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -37,8 +38,9 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
-def first_load(url: str) -> dict[str, int]:
-    """The bytes of every response a fresh page at `url` receives until the network is idle, by URL."""
+def _fresh_page(url: str, then: Callable) -> tuple[dict[str, int], object]:
+    """A fresh page at `url`, loaded until the network is idle: the bytes of every response it
+    received, by URL, and what `then(page)` gives."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -48,8 +50,14 @@ def first_load(url: str) -> dict[str, int]:
         page.on("response", lambda response: responses.append(response))
         page.goto(url, wait_until="networkidle")
         sizes = {response.url: len(response.body()) for response in responses}
+        found = then(page)
         browser.close()
-    return sizes
+    return sizes, found
+
+
+def first_load(url: str) -> dict[str, int]:
+    """The bytes of every response a fresh page at `url` receives until the network is idle, by URL."""
+    return _fresh_page(url, lambda page: None)[0]
 
 
 LONG_TASKS = """() => new Promise(resolve => { const seen = [];
@@ -61,19 +69,10 @@ LONG_TASKS = """() => new Promise(resolve => { const seen = [];
 def busy_page(url: str) -> dict:
     """A fresh page at `url` once loaded: its bytes (every response until the network is idle), its
     elements and its main thread's longest task (ms; 0 if none took over 50 ms)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        page = browser.new_page()
-        responses = []
-        page.on("response", lambda response: responses.append(response))
-        page.goto(url, wait_until="networkidle")
-        found = {"bytes": sum(len(response.body()) for response in responses),
-                 "elements": page.evaluate("document.getElementsByTagName('*').length"),
-                 "longest_task": round(max(page.evaluate(LONG_TASKS), default=0))}
-        browser.close()
-    return found
+    sizes, found = _fresh_page(url, lambda page: {
+        "elements": page.evaluate("document.getElementsByTagName('*').length"),
+        "longest_task": round(max(page.evaluate(LONG_TASKS), default=0))})
+    return {"bytes": sum(sizes.values()), **found}
 
 
 def cold_search(url: str, query: str, runs: int) -> list[float]:
