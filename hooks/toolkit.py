@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from tiptoolkit import build_inputs, checklist_pages, csp, palette, search_index, theme_fixes
+from tiptoolkit import build_inputs, csp, palette, search_index, theme_fixes
 from tiptoolkit.errors import ContentError
 from tiptoolkit.generated import Generated, generated, not_found_page
 from tiptoolkit.markup import for_theme
@@ -39,14 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(exc)) from None
     config.site_name, config.site_description = for_theme(toolkit.site_name), for_theme(toolkit.site_description)
     config.nav = for_theme(toolkit.nav)
-    config.extra["editions"] = toolkit.editions
-    config.extra["footer"] = toolkit.edition.strings.footer
-    config.extra["search"], config.extra["search_files"] = toolkit.edition.strings.search, search_index.FILES
-    config.extra["search_wordings"] = search_index.other_wordings(toolkit.edition.lang,
-                                                                  [edition["lang"] for edition in toolkit.editions])
-    config.extra["mission"] = {"current": toolkit.edition.strings.mission.ui["current"],
-                               "path": checklist_pages.custom_page(directory_urls=config.use_directory_urls)}
-    config.extra["alternate"] = True  # Material then shows partials/alternate.html: ours links page to page
+    config.extra.update(toolkit.extra)
     inputs.generated = toolkit
     return config
 

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Callable
 
 import yaml
+from pydantic import BaseModel
 
 from .catalog import forget_loaded
 from .checklist import load_publication
@@ -114,10 +115,9 @@ def write_baseline(lang: str, folder: Path, root: Path, pdfs: Manifest) -> Path:
         "site_dir": str(folder / "site"),
         "nav": edition.nav,
         "theme": {**real["theme"], "custom_dir": str(root / real["theme"]["custom_dir"]), "language": lang},
-        "extra": {"editions": edition.editions, "alternate": True,  # as the real build's (tiptoolkit.site, the hook)
-                  "address": f"{load_publication(root).url}{lang}/", "not_found": not_found_texts(root, lang),
-                  "footer": edition.edition.strings.footer.model_dump(),
-                  "search": edition.edition.strings.search.model_dump(), "search_files": search_index.FILES},
+        "extra": {**{name: value.model_dump() if isinstance(value, BaseModel) else value  # as the real build's
+                     for name, value in edition.extra.items()},
+                  "address": f"{load_publication(root).url}{lang}/", "not_found": not_found_texts(root, lang)},
         "extra_css": real.get("extra_css", []),
         "markdown_extensions": real["markdown_extensions"],
         "validation": real["validation"],

@@ -35,11 +35,12 @@ class Generated:
     edition: Edition
     site_name: str
     site_description: str
-    editions: list[dict[str, str]]  # every language, `{"lang": "en", "name": "English"}`: the language switch
     nav: list  # MkDocs `nav`: `{title: path}` and `{section: [{title: path}, …]}`, paths under the docs
     files: dict[str, str | Path]  # every file, by path under the docs: its text, or the file to copy
     mission: str  # the mission checklist page's body, put in its HTML in place of the marker (`finished`)
     base: str  # the edition's path on its host, `/fr/` (`/toolkit/fr/` under a sub-path): see `not_found_page`
+    extra: dict  # what the theme's templates read in MkDocs's `extra`: the language switch (`editions`, every
+    # language as `{"lang": "en", "name": "English"}`), the footer, the search, the current mission
 
     def finished(self, path: str, html: str) -> str:
         """A page's HTML, made by MkDocs from `files[path]`, with what comes after Markdown: the
@@ -100,12 +101,17 @@ def generated(lang: str, root: Path, pdfs: Manifest, *, directory_urls: bool = T
            {checklists.custom: MISSION},
            {strings.wg.resources: f"{resources.PAGE_SLUG}.md"},
            {labels.glossary: f"{glossary.PAGE_SLUG}.md"}, {labels.export: "export.md"}]
+    languages = [{"lang": code, "name": e.strings.language_name} for code, e in editions.items()]
     return Generated(
         edition=edition, site_name=strings.site_name, site_description=strings.site_description,
-        editions=[{"lang": code, "name": e.strings.language_name} for code, e in editions.items()],
         nav=nav, files={**hand_written, **files}, mission=checklist_pages.mission_body(
             edition, list(editions), directory_urls=directory_urls, root=root),
-        base=f"{load_publication(root).base}{lang}/")
+        base=f"{load_publication(root).base}{lang}/",
+        extra={"editions": languages, "footer": strings.footer, "search": strings.search,
+               "search_files": search_index.FILES, "search_wordings": search_index.other_wordings(lang, list(editions)),
+               "mission": {"current": strings.mission.ui["current"],
+                           "path": checklist_pages.custom_page(directory_urls=directory_urls)},
+               "alternate": True})  # Material then shows partials/alternate.html: ours links page to page
 
 
 def _hand_written(folder: Path, root: Path) -> dict[str, Path]:
