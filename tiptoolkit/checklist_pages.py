@@ -14,6 +14,7 @@ import json
 
 from markupsafe import Markup
 
+from . import xlsform
 from .edition import ANNEX_ID, ROOT, Edition
 from .checklist import Printer, load_publication
 from .markup import escaped
@@ -25,6 +26,7 @@ CATALOGUE_SLUG = "checklists"
 CUSTOM_SLUG = "mission"
 MISSION_MARKER = "<!-- the mission checklist -->"
 PDF_FOLDER = "pdf"  # an edition's PDFs, under its docs
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def pdf_path(pdf: Pdf) -> str:
@@ -101,7 +103,7 @@ def catalogue_page(edition: Edition, manifest: Manifest, editions: dict[str, Edi
     strings = edition.strings.checklist
     langs = list(manifest)
     head = "".join(f'<th scope="col" lang="{lang}">{escaped(editions[lang].strings.language_name)}</th>'
-                   for lang in langs)
+                   for lang in langs) + f'<th scope="col">{escaped(strings.xlsform)}</th>'
     rows = []
     for position, pdf in enumerate(manifest[edition.lang]):
         cells = []
@@ -109,12 +111,14 @@ def catalogue_page(edition: Edition, manifest: Manifest, editions: dict[str, Edi
             other = manifest[lang][position]
             link = _pdf_link(edition, other, "PDF", directory_urls, download=True)
             cells.append(f'<td lang="{lang}" markdown="span">{link}, {_details(other, editions[lang])}</td>')
+        form = f"{'../' if directory_urls else ''}../{xlsform.form_path(pdf.slug)}"  # at the site root: HTML
+        cells.append(f'<td><a href="{form}" type="{XLSX}" download>XLSForm</a></td>')
         label = escaped(pdf.heading) + (f"<br><small>{escaped(pdf.kind)}</small>" if pdf.kind else "")
         rows.append(f'<tr markdown="1"><th scope="row">{label}</th>{"".join(cells)}</tr>')
     return "\n".join([
         "---", f"title: {json.dumps(escaped(strings.catalogue), ensure_ascii=False)}", "---", "",
         f"# {escaped(strings.catalogue)} {{#{CATALOGUE_SLUG}}}", "",
-        escaped(strings.catalogue_intro), "",
+        escaped(strings.catalogue_intro), "", escaped(strings.xlsform_intro), "",
         f'<table markdown="1"><thead><tr><th scope="col">{escaped(strings.document)}</th>{head}</tr></thead>',
         '<tbody markdown="1">', *rows, "</tbody></table>", "",
         f"[{escaped(strings.custom_link)}]({custom_path()})", ""])

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 
-from .checklist import Entry, Printer, Section, load_publication
+from .checklist import Entry, Part, Printer, Section, load_publication
 from .edition import ROOT, Edition
 from .markup import plain_text
 
@@ -29,13 +29,23 @@ def _flat(entries: list[Entry]) -> list[Entry]:
     return [e for entry in entries for e in (entry, *_flat(entry.children))]
 
 
+def part_items(part: Part) -> list[Entry]:
+    """A part's items in page order: each question, then its sub-items."""
+    return [e for group in part.groups for e in _flat(group.questions)]
+
+
 def _items(sections: list[Section]) -> list[tuple[Section, str, Entry]]:
-    return [(s, part.id, e) for s in sections for part in s.parts for group in part.groups
-            for e in _flat(group.questions)]
+    return [(s, part.id, e) for s in sections for part in s.parts for e in part_items(part)]
 
 
-def _sections(edition: Edition, root) -> list[Section]:
+def sections_of(edition: Edition, root=ROOT) -> list[Section]:
+    """The edition's sections with answerable items, as the checklists print them."""
     return Printer(edition, load_publication(root)).sections()
+
+
+def words_of(edition: Edition, root=ROOT) -> dict:
+    """The edition's words (see `_words`)."""
+    return _words(edition, sections_of(edition, root))
 
 
 def _words(edition: Edition, sections: list[Section]) -> dict:
@@ -54,7 +64,7 @@ def _words(edition: Edition, sections: list[Section]) -> dict:
 def words_script(edition: Edition, root=ROOT) -> str:
     """`mission/words.js`: the edition's words, for the other editions' mission pages (a classic
     script, which loads from `file://` too)."""
-    data = json.dumps(_words(edition, _sections(edition, root)), ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps(words_of(edition, root), ensure_ascii=False, separators=(",", ":"))
     return f"(self.tiptoolkitMissionWords = self.tiptoolkitMissionWords || {{}})[{json.dumps(edition.lang)}] = {data};\n"
 
 
@@ -63,7 +73,7 @@ def mission_data(edition: Edition, langs: list[str], *, directory_urls: bool, ro
     `langs` are every edition's languages; `directory_urls` says where the page is (`fr/mission/`
     or `fr/mission.html`), hence where the other editions' words are from it."""
     up = "../../" if directory_urls else "../"
-    sections = _sections(edition, root)
+    sections = sections_of(edition, root)
     return {
         "lang": edition.lang,
         "langs": langs,

@@ -218,6 +218,8 @@ class ChecklistStrings(Strict):
     printable: Text = Field(description="On a chapter page, before the links to its PDFs")
     catalogue: Text = Field(description="Title of the page that lists every PDF")
     catalogue_intro: Text = Field(description="First paragraph of that page")
+    xlsform: Text = Field(description="Column heading of that page's XLSForms (KoboToolbox, ODK Collect)")
+    xlsform_intro: Text = Field(description="What the XLSForms are and how to use them, on that page")
     document: Text = Field(description="Column heading: the document")
     pages: Text = Field(description="A page count; `{n}` is replaced")
     kilobytes: Text = Field(description="Unit of file sizes, e.g. “ko”")

@@ -113,10 +113,16 @@ class Pdf(Printed):
 Manifest = dict[str, list[Pdf]]  # language -> its PDFs, chapters in order, then the annex form and the mission pack
 
 
-def file_name(lang: str, slug: str | None) -> str:
+def document_stem(slug: str | None) -> str:
+    """How a printable document's files are named, whatever their format: `checklist-iv`,
+    `interview-form` (the annex), `mission-pack` (None)."""
     if slug is None:
-        return f"mission-pack-{lang}.pdf"
-    return f"{'interview-form' if slug == 'annex' else 'checklist-' + slug}-{lang}.pdf"
+        return "mission-pack"
+    return "interview-form" if slug == "annex" else f"checklist-{slug}"
+
+
+def file_name(lang: str, slug: str | None) -> str:
+    return f"{document_stem(slug)}-{lang}.pdf"
 
 
 def _page_css(edition: Edition) -> str:

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
-from . import build_inputs, caches, csp, processes, schema
+from . import build_inputs, caches, csp, processes, schema, xlsform
 from .catalog import editions as all_editions
 from .checklist import load_publication
 from .edition import ROOT, languages
@@ -152,11 +152,11 @@ def _edition_paths(folder: Path) -> list[str]:
                   for p in folder.rglob("index.html"))
 
 
-def _root_files(root: Path, paths: list[str], bundle: bool) -> dict[str, str]:
+def _root_files(root: Path, paths: list[str], bundle: bool) -> dict[str, str | bytes]:
     """The files at the site root: the language choice, the 404 page (every language; its addresses
     absolute from the host's root, as servers give it at any depth), robots.txt and the sitemap
-    (every page of every language, `paths` under each edition's folder, with its alternates), and
-    the JSON Schema of each mission file format."""
+    (every page of every language, `paths` under each edition's folder, with its alternates), the
+    JSON Schema of each mission file format, and the XLSForms (`tiptoolkit.xlsform`)."""
     publication, editions = load_publication(root), all_editions(root)
     address = publication.url
     sections = [{"lang": lang, "strings": edition.strings, "texts": not_found_texts(root, lang)}
@@ -174,7 +174,17 @@ def _root_files(root: Path, paths: list[str], bundle: bool) -> dict[str, str]:
         "robots.txt": f"User-agent: *\nAllow: {publication.base}\n\nSitemap: {address}sitemap.xml\n",
         "sitemap.xml": TEMPLATES.get_template("sitemap.xml").render(urls=urls),
         **{f"{SCHEMAS}/{name}": text for name, text in schema.file_schemas().items()},
+        **xlsform.workbooks(editions, root),
     }
+
+
+def _put(target: Path, content: str | bytes) -> None:
+    """Write a text (UTF-8) or bytes to `target`, its folder made if missing."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        target.write_bytes(content)
+    else:
+        target.write_text(content, encoding="utf-8")
 
 
 def _short_permalinks(root: Path) -> dict[str, str]:
@@ -342,14 +352,17 @@ def build_site(site: Path | None = None, root: Path = ROOT, bundle: bool = True,
         _build_editions(root, pdfs, targets, linked, pages)
         source = languages(root)[0]  # every edition has the same pages: the source's, built now or before
         paths = _edition_paths((staging if source in langs else site) / source)
-        for name, text in _root_files(root, paths, linked).items():
-            (staging / name).parent.mkdir(exist_ok=True)
-            (staging / name).write_text(text, encoding="utf-8")
+        root_files = _root_files(root, paths, linked)
+        for name, content in root_files.items():
+            _put(staging / name, content)
+        forms = {name: content for name, content in root_files.items() if name.startswith(f"{xlsform.FOLDER}/")}
         permalinks = _short_permalinks(root)
         if whole:
             _write(staging, permalinks)
         if bundle:
             (offline / "index.html").write_text(render_root(root, offline=True), encoding="utf-8")
+            for name, content in forms.items():  # the Checklists pages link them there too
+                _put(offline / name, content)
             _zip(offline, staging / BUNDLE)
         _swap(staging, site, whole)
         if not whole:
