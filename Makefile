@@ -1,7 +1,8 @@
 # Fresh machine: `make serve` (build and preview) and `make test` (every check and test).
 # They create .venv/ (Python >= 3.11, packages from PyPI at the versions and hashes of
 # requirements.lock; `make lock` rewrites it from pyproject.toml) and node_modules/ (npm registry:
-# the checklists' fonts, the search library with its stemmers and stop words, axe-core, the Nu Html Checker), and install
+# the checklists' fonts, the search library with its stemmers and stop words, the mission workspace's bundler and
+# libraries, axe-core, the Nu Html Checker), and install
 # the Debian packages they need when missing (as root): Pango for the PDFs; for `make test`,
 # also what the browser and HTML tests need.
 # Everything works on this Makefile's own folder, wherever make is started from.

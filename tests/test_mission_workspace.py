@@ -405,3 +405,31 @@ def test_deleting_a_mission_asks_first_then_erases_it(context, served):
       })""") == 0
     assert page.locator(".tk-mission-name").inner_text() == EN.ui["no_mission"]
     assert page.locator(".tk-header-mission").is_hidden()
+
+
+def test_an_odk_or_kobo_export_merges_in_with_its_origin_and_a_foreign_one_is_refused(context, served, tmp_path):
+    good = tmp_path / "good.mission.json"
+    good.write_text(json.dumps(mission_file({"IV.C.1": answer_of("yes", "Mes notes")}, title="Terrain")))
+    page = mission_page(context, f"{served}fr/mission/", answer=False)
+    open_file(page, FR, good)
+    page.get_by_text(FR.ui["opened"].split(":")[0].replace("{title}", "Terrain")).wait_for()
+    central = tmp_path / "central.csv"  # ODK Central's layout: groups joined by "-", its own columns around
+    central.write_text("SubmissionDate,IV-IV_C-IV_C_2_response,IV-IV_D-IV_D_3_o_notes,ANNEX-ANNEX_E-ANNEX_E_1_a_i_response,"
+                       "meta-instanceID,KEY,SubmitterID,SubmitterName\r\n"
+                       '2026-12-07T09:30:00.000Z,partly,"Vu au parquet.",2,uuid:1,uuid:1,7,Awa Diallo\r\n')
+    foreign = tmp_path / "census.csv"
+    foreign.write_text("name,age\nAnna,40\n")
+    for path in (foreign, central):
+        with page.expect_file_chooser() as chooser:
+            page.get_by_role("button", name=FR.ui["import_export"]).click()
+        chooser.value.set_files(str(path))
+        page.locator(".tk-mission-alert", has_text=path.name).wait_for()
+        if path is foreign:
+            assert FR.errors["not-export"][:40] in page.locator(".tk-mission-alert").inner_text()
+            assert set(stored(page)["answers"]) == {"IV.C.1"}  # untouched
+    answers = stored(page)["answers"]
+    assert (answers["IV.C.2"]["response"], answers["IV.D.3.o"]["notes"], answers["ANNEX.E.1.a.i"]["option"]) == (
+        "partly", "Vu au parquet.", 2)
+    assert answers["IV.C.2"]["changes"] == [{"at": "2026-12-07T09:30:00.000Z", "by": "Awa Diallo (central.csv)",
+                                             "field": "response"}]
+    assert answers["IV.C.1"]["notes"] == "Mes notes"

@@ -7,6 +7,8 @@ content makes the same bytes."""
 from __future__ import annotations
 
 import io
+import json
+import subprocess
 import zipfile
 
 import openpyxl
@@ -15,6 +17,7 @@ from pyxform import xls2xform
 
 import html_pages
 from tiptoolkit.catalog import editions as all_editions
+from tiptoolkit.edition import ROOT
 from tiptoolkit.mission_data import part_items, sections_of
 from tiptoolkit.pdf import document_stem
 from tiptoolkit.site import BUNDLE, BUNDLE_FOLDER
@@ -81,11 +84,12 @@ def test_a_name_that_is_not_a_field_of_ours_is_refused():
             item_id(name)
 
 
-def test_the_same_content_makes_the_same_bytes(forms):
-    from tiptoolkit import xlsform
+def test_the_same_content_makes_the_same_bytes(forms, tmp_path, monkeypatch):
+    from tiptoolkit import caches, xlsform
 
-    xlsform._MADE._kept.clear()  # made again, not found again
+    monkeypatch.setenv(caches.VARIABLE, str(tmp_path))  # an empty cache: every form made again
     assert workbooks(all_editions()) == forms
+    assert len(list((tmp_path / xlsform.FOLDER).iterdir())) == len(forms)
     with zipfile.ZipFile(io.BytesIO(forms[form_path("iv")])) as book:  # no date of the moment it was made
         assert {info.date_time for info in book.infolist()} == {xlsform.ZIP_TIME}
         assert b"2026-01-01T00:00:00Z" in book.read("docProps/core.xml")
@@ -98,3 +102,15 @@ def test_the_checklists_pages_link_every_form_on_the_site_and_in_the_bundle(site
         assert links and all((site / lang / "checklists" / href).resolve().is_file() for href in links)
     with zipfile.ZipFile(site / BUNDLE) as bundle:
         assert f"{BUNDLE_FOLDER}/{form_path('iv')}" in bundle.namelist()
+
+
+def test_the_mission_page_reads_every_field_name_back_as_python_does(forms):
+    """web/mission/import.js maps an export's columns (group path, then the field) to the same items."""
+    names = [row["name"] for row in sheet(forms[form_path(None)], "survey") if row["name"]]
+    fields = [name for name in names if name.endswith(("_response", "_notes"))]
+    script = ('import { columnField } from "./web/mission/import.js"; let text = "";'
+              'process.stdin.on("data", (chunk) => { text += chunk; }); process.stdin.on("end", () =>'
+              'console.log(JSON.stringify(JSON.parse(text).map((name) => columnField(`IV-IV_C-${name}`)))));')
+    result = subprocess.run(["node", "--input-type=module", "-e", script], cwd=ROOT, input=json.dumps(fields),
+                            capture_output=True, text=True, check=True)
+    assert [(f["id"], f["field"]) for f in json.loads(result.stdout)] == [item_id(name) for name in fields]

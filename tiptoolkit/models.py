@@ -281,7 +281,7 @@ class MissionStrings(Strict):
     labels: MissionLabels
     ui: dict[str, Text] = Field(description="The workspace's controls and messages, by name")
     errors: dict[Literal["too-large", "not-json", "not-mission", "version", "invalid", "unknown-item", "scale",
-                         "passphrase"], Text]
+                         "passphrase", "not-export"], Text]
 
 
 class WorkingGroupStrings(Strict):

@@ -152,11 +152,11 @@ def _edition_paths(folder: Path) -> list[str]:
                   for p in folder.rglob("index.html"))
 
 
-def _root_files(root: Path, paths: list[str], bundle: bool) -> dict[str, str | bytes]:
+def _root_files(root: Path, paths: list[str], bundle: bool, forms: dict[str, bytes]) -> dict[str, str | bytes]:
     """The files at the site root: the language choice, the 404 page (every language; its addresses
     absolute from the host's root, as servers give it at any depth), robots.txt and the sitemap
     (every page of every language, `paths` under each edition's folder, with its alternates), the
-    JSON Schema of each mission file format, and the XLSForms (`tiptoolkit.xlsform`)."""
+    JSON Schema of each mission file format, and the XLSForms `forms` (`tiptoolkit.xlsform`)."""
     publication, editions = load_publication(root), all_editions(root)
     address = publication.url
     sections = [{"lang": lang, "strings": edition.strings, "texts": not_found_texts(root, lang)}
@@ -174,7 +174,7 @@ def _root_files(root: Path, paths: list[str], bundle: bool) -> dict[str, str | b
         "robots.txt": f"User-agent: *\nAllow: {publication.base}\n\nSitemap: {address}sitemap.xml\n",
         "sitemap.xml": TEMPLATES.get_template("sitemap.xml").render(urls=urls),
         **{f"{SCHEMAS}/{name}": text for name, text in schema.file_schemas().items()},
-        **xlsform.workbooks(editions, root),
+        **forms,
     }
 
 
@@ -330,12 +330,12 @@ def _remove_stale(parent: Path) -> None:
 
 def build_site(site: Path | None = None, root: Path = ROOT, bundle: bool = True,
                only: frozenset[str] | None = None, pdfs: Manifest | None = None,
-               pages: PageCache | None = None) -> Path:
+               forms: dict[str, bytes] | None = None, pages: PageCache | None = None) -> Path:
     """Build every language into `site` (default `<root>/site`), atomically; with `bundle`,
     also the offline zip. The PDFs are built (or reused, see :mod:`tiptoolkit.pdf`) unless
-    given (live reload keeps those of its first build). With `only`, just those languages are
-    built again (with the root page and the short permalinks); the others stay as they are, and
-    so does the offline zip.
+    given (live reload keeps those of its first build), and so are the XLSForms. With `only`, just
+    those languages are built again (with the root page and the short permalinks); the others stay
+    as they are, and so does the offline zip.
     `pages` converts only the pages it does not have yet (live reload)."""
     site = site or root / "site"
     _remove_stale(site.parent)
@@ -345,6 +345,8 @@ def build_site(site: Path | None = None, root: Path = ROOT, bundle: bool = True,
         validate(root)  # content errors are reported as such, before MkDocs runs
         if pdfs is None:
             pdfs = build_pdfs(root)
+        if forms is None:
+            forms = xlsform.workbooks(all_editions(root), root)
         langs = [lang for lang in languages(root) if only is None or lang in only or not (site / lang).is_dir()]
         whole = len(langs) == len(languages(root))
         linked = bundle or (not whole and (site / BUNDLE).is_file())  # a live reload keeps the first build's zip
@@ -352,10 +354,8 @@ def build_site(site: Path | None = None, root: Path = ROOT, bundle: bool = True,
         _build_editions(root, pdfs, targets, linked, pages)
         source = languages(root)[0]  # every edition has the same pages: the source's, built now or before
         paths = _edition_paths((staging if source in langs else site) / source)
-        root_files = _root_files(root, paths, linked)
-        for name, content in root_files.items():
+        for name, content in _root_files(root, paths, linked, forms).items():
             _put(staging / name, content)
-        forms = {name: content for name, content in root_files.items() if name.startswith(f"{xlsform.FOLDER}/")}
         permalinks = _short_permalinks(root)
         if whole:
             _write(staging, permalinks)
@@ -429,7 +429,8 @@ def serve(host: str = "127.0.0.1", port: int = 8000, root: Path = ROOT) -> None:
     only the languages whose own files changed, unless a file they share did."""
     site = root / "site"
     built = _source_states(root)
-    pdfs = build_pdfs(root)  # once: reloads keep these (`make build` makes them anew)
+    pdfs = build_pdfs(root)  # once: reloads keep these (`make build` makes them anew), and these XLSForms
+    forms = xlsform.workbooks(all_editions(root), root)
     pages = PageCache()
 
     def rebuild() -> None:
@@ -441,13 +442,13 @@ def serve(host: str = "127.0.0.1", port: int = 8000, root: Path = ROOT) -> None:
             csp.shipped.cache_clear()  # the templates may ship other inline code
         try:
             build_site(site, root, bundle=False, only=None if changed is None else frozenset(changed), pdfs=pdfs,
-                       pages=pages)
+                       forms=forms, pages=pages)
             built = now
         except Exception as exc:  # keep serving the last good site; the error is shown in the terminal
             shown = f"- {os_problem(exc, site)}" if isinstance(exc, OSError) else exc
             log.error("build failed, still serving the previous site:\n%s", shown)
 
-    build_site(site, root, pdfs=pdfs, pages=pages)  # complete; reloads keep its PDFs and offline zip
+    build_site(site, root, pdfs=pdfs, forms=forms, pages=pages)  # complete; reloads keep its PDFs, forms, zip
     server = preview_server(site, root, host, port, rebuild)
     for name in WATCHED:
         server.watch(str(root / name))

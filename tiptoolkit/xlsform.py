@@ -10,24 +10,25 @@ labelled in every language (`label::Français (fr)`, the source's first: the def
 item's ID as their hint. Field names come from the IDs (`IV.D.3.o` → `IV_D_3_o_response`,
 `IV_D_3_o_notes`; IDs hold no `_`, so `item_id` maps them back one to one). A workbook is written
 with openpyxl, byte for byte the same for the same content (fixed dates, in its properties and
-in its zip), and made again only when the content of its sections or the editions' words change.
+in its zip), into the build cache, by the fingerprint of its rows: a build makes only the forms
+whose questions or words changed (a live reload keeps its first build's, as it keeps its PDFs).
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 
 from openpyxl import Workbook
 
 from .checklist import Section
 from .edition import ROOT, Edition
-from .memo import Memo
+from . import caches
 from .mission_data import part_items, sections_of, words_of
 from .pdf import document_stem
 
@@ -36,7 +37,6 @@ RESPONSE = "response"  # the choice list of the toolkit's scale
 FIELDS = ("response", "notes")  # each item's two fields, as their names end
 FIXED = datetime(2026, 1, 1)  # the workbook's dates: none that would change between builds
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_MADE = Memo(64)
 
 
 def field_name(item_id: str, field: str) -> str:
@@ -73,19 +73,20 @@ def forms(sections: list[Section]) -> list[Form]:
 
 
 def workbooks(editions: dict[str, Edition], root=ROOT) -> dict[str, bytes]:
-    """Every form, by its path from the site root (`xlsform/checklist-iv.xlsx`)."""
+    """Every form, by its path from the site root (`xlsform/checklist-iv.xlsx`), from the cache when
+    its rows are those of a form made before."""
     ordered = list(editions.values())
-    sections = sections_of(ordered[0], root)
-
-    @cache
-    def words() -> dict:
-        return {e.lang: words_of(e, root) for e in ordered}
-
+    words = {e.lang: words_of(e, root) for e in ordered}
+    cache = caches.folder(FOLDER)
     out = {}
-    for form in forms(sections):
-        depends = (*(e.page(s.slug).content for e in ordered for s in form.sections), *(e.strings for e in ordered))
-        out[form_path(form.slug)] = _MADE(depends, (form.form_id, str(root)),
-                                          lambda form=form: workbook(form, ordered, words()))
+    for form in forms(sections_of(ordered[0], root)):
+        sheets = _sheets(form, ordered, words)
+        path = cache / f"{hashlib.sha256(repr(sheets).encode()).hexdigest()[:32]}.xlsx"
+        if not path.exists():
+            scratch = path.with_name(f"{path.stem}.{os.getpid()}.tmp")  # builds of both languages may make it at once
+            scratch.write_bytes(_written(sheets))
+            os.replace(scratch, path)
+        out[form_path(form.slug)] = path.read_bytes()
     return out
 
 
@@ -94,8 +95,8 @@ def _language(edition: Edition) -> str:
     return f"{edition.strings.language_name} ({edition.lang})"
 
 
-def workbook(form: Form, ordered: list[Edition], words: dict) -> bytes:
-    """The XLSForm of `form`, in the languages of the `ordered` editions, the first the default."""
+def _sheets(form: Form, ordered: list[Edition], words: dict) -> dict[str, list[list[str]]]:
+    """The rows of `form`'s sheets, in the languages of the `ordered` editions, the first the default."""
     source = ordered[0]
     languages = [_language(e) for e in ordered]
     survey = [["type", "name", *(f"label::{name}" for name in languages), *(f"hint::{name}" for name in languages),
@@ -112,8 +113,13 @@ def workbook(form: Form, ordered: list[Edition], words: dict) -> bytes:
     version = hashlib.sha256(repr(survey).encode()).hexdigest()[:12]  # ODK Central needs a new one for a changed form
     settings = [["form_title", "form_id", "version", "default_language"],
                 [f"{source.strings.site_name} — {title}", form.form_id, version, languages[0]]]
-    book = Workbook(write_only=True)  # written as it goes: several times faster for the whole pack
-    for name, rows in (("survey", survey), ("choices", choices), ("settings", settings)):
+    return {"survey": survey, "choices": choices, "settings": settings}
+
+
+def _written(sheets: dict[str, list[list[str]]]) -> bytes:
+    """The workbook of `sheets`, written as it goes (several times faster for the whole pack)."""
+    book = Workbook(write_only=True)
+    for name, rows in sheets.items():
         sheet = book.create_sheet(name)
         for row in rows:
             sheet.append(row)

@@ -42,6 +42,8 @@ function explain(code, params) {
       + "options): an item with a scale takes an `option` from 1 to its number of options, any other a `response`.";
     case "passphrase": return "Wrong passphrase, or the file was altered (or cut short): check the passphrase, "
       + "or open another copy of the file.";
+    case "not-export": return "It is not a data export of this site's forms: no column is named as a field of "
+      + "theirs (IV_D_3_o_response…); export the form's data as CSV from KoboToolbox or ODK Central.";
     default: throw new TypeError(`unknown mission file error code ${code}`);
   }
 }

@@ -6,7 +6,9 @@ import { createAnswering } from "./answering.js";
 import { pageData } from "./data.js";
 import { el } from "./dom.js";
 import { readFile, merge, openChoice, refusal, saveFile } from "./files.js";
+import { checkSize } from "./file.js";
 import { footPages, handOver } from "./handover.js";
+import { readExport } from "./import.js";
 import { confirmDelete, createMission, detailsDialog, missionsDialog } from "./missions.js";
 import { progressChart } from "./progress.js";
 import { createSelection } from "./selection.js";
@@ -121,7 +123,34 @@ async function start() {
 
   const picker = el("input", { type: "file", accept: ".json,application/json", hidden: true, tabindex: "-1",
                                "aria-hidden": "true" });
-  bar.append(picker);
+  const exportPicker = el("input", { type: "file", accept: ".csv,text/csv", hidden: true, tabindex: "-1",
+                                     "aria-hidden": "true" });
+  bar.append(picker, exportPicker);
+  exportPicker.addEventListener("change", async () => {
+    const chosen = exportPicker.files[0];
+    exportPicker.value = "";
+    if (!chosen || !workspace.file) return;
+    say(t("checking"));
+    let submissions;
+    try {
+      checkSize(chosen.size);
+      submissions = readExport(await chosen.text(), chosen.name, data, workspace.file);
+    } catch (error) {
+      say(refusal(data, t, chosen.name, error));
+      return;
+    }
+    say("");
+    let mine = workspace.file;
+    let taken = 0;
+    let conflicts = 0;
+    for (const theirs of submissions) {  // every submission, or none if the reader gives up on a conflict
+      const merged = await merge({ data, t, mine, theirs, by: assessor.get() || mine.mission.team[0] });
+      if (!merged) return;
+      [mine, taken, conflicts] = [merged.file, taken + merged.taken, conflicts + merged.conflicts];
+    }
+    await use(mine);
+    say(t("imported", { n: taken, s: submissions.length, c: conflicts, file: chosen.name }));
+  });
   picker.addEventListener("change", async () => {
     const chosen = picker.files[0];
     picker.value = "";
@@ -183,6 +212,7 @@ async function start() {
       }
     },
     open: () => picker.click(),
+    import: () => (workspace.file ? exportPicker.click() : say(t("need_mission"))),
     word: () => handOverAs("word"),
     excel: () => handOverAs("excel"),
     copy: (button) => {
