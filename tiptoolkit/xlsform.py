@@ -23,12 +23,14 @@ import re
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
+import openpyxl
 from openpyxl import Workbook
 
+from . import caches
 from .checklist import Section
 from .edition import ROOT, Edition
-from . import caches
 from .mission_data import part_items, sections_of, words_of
 from .pdf import document_stem
 
@@ -78,10 +80,11 @@ def workbooks(editions: dict[str, Edition], root=ROOT) -> dict[str, bytes]:
     ordered = list(editions.values())
     words = {e.lang: words_of(e, root) for e in ordered}
     cache = caches.folder(FOLDER)
+    writer = Path(__file__).read_bytes() + openpyxl.__version__.encode()  # what writes them: another, other bytes
     out = {}
     for form in forms(sections_of(ordered[0], root)):
         sheets = _sheets(form, ordered, words)
-        path = cache / f"{hashlib.sha256(repr(sheets).encode()).hexdigest()[:32]}.xlsx"
+        path = cache / f"{hashlib.sha256(writer + repr(sheets).encode()).hexdigest()[:32]}.xlsx"
         if not path.exists():
             scratch = path.with_name(f"{path.stem}.{os.getpid()}.tmp")  # builds of both languages may make it at once
             scratch.write_bytes(_written(sheets))
