@@ -103,3 +103,22 @@ def test_the_formats_json_schemas_are_in_the_repository_and_on_the_site(site):
     for name, text in files.items():
         assert (site / SCHEMAS / name).read_text(encoding="utf-8") == text
         assert json.loads(text)["additionalProperties"] is False
+
+
+def test_the_mission_answers_exactly_the_items_its_page_prints(edition):
+    """`ANSWERABLE` kinds, which a mission file may answer, are the items of the mission page."""
+    from tiptoolkit.mission_data import mission_data
+
+    page = mission_data(edition, ["fr", "en"], directory_urls=True)
+    assert [item["id"] for item in page["items"]] == [i.id for i in edition.items if i.kind in mission_file.ANSWERABLE]
+
+
+def test_a_response_without_its_wording_is_refused_naming_it(sources, capsys):
+    from tiptoolkit import cli
+
+    path = sources / "content" / "en" / "site.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(', "unknown": "Unknown"', "", 1), encoding="utf-8")
+    assert cli.check(sources) == 1
+    error = capsys.readouterr().err
+    assert "content/en/site.yml" in error and "mission.labels.responses" in error and "unknown" in error

@@ -212,3 +212,12 @@ def test_every_wording_the_workspace_uses_exists_in_every_language_and_none_is_u
         unused = {key for key in keys - literal if not any(p.match(key) for p in built)
                   and not re.search(rf"""(\.{key}\b|\[["']{key}["']\]|["']{key}["'])""", others + scripts)}
         assert unused == set(), lang
+
+
+def test_every_refusal_the_scripts_make_has_its_wording():
+    """The codes of MissionFileError (web/mission/file.js) are exactly the refusals the site's
+    strings word (`tiptoolkit.models.REFUSALS`, `mission.errors` of each site.yml)."""
+    from tiptoolkit.models import REFUSALS
+
+    explained = re.findall(r'case "([\w-]+)": return', (ROOT / "web" / "mission" / "file.js").read_text(encoding="utf-8"))
+    assert sorted(explained) == sorted(REFUSALS)

@@ -15,7 +15,7 @@ import json
 from markupsafe import Markup
 
 from . import xlsform
-from .edition import ANNEX_ID, ROOT, Edition
+from .edition import ANNEX_ID, ROOT, Edition, up_to_site_root
 from .checklist import Printer, load_publication
 from .markup import escaped
 from .mission_data import data_block
@@ -41,7 +41,7 @@ def other_edition_href(pdf: Pdf, directory_urls: bool) -> str:
     link as not found, which fails the strict build). So it is HTML, and says itself how far up
     the edition's root is: `../` from `iv/` on the site, nothing from `iv.html` in the offline
     bundle (`use_directory_urls`)."""
-    return f"{'../' if directory_urls else ''}../{pdf.lang}/{pdf_path(pdf)}"
+    return f"{up_to_site_root(directory_urls=directory_urls)}{pdf.lang}/{pdf_path(pdf)}"
 
 
 def custom_path(select: str | None = None, *, answer: bool = False) -> str:
@@ -111,7 +111,7 @@ def catalogue_page(edition: Edition, manifest: Manifest, editions: dict[str, Edi
             other = manifest[lang][position]
             link = _pdf_link(edition, other, "PDF", directory_urls, download=True)
             cells.append(f'<td lang="{lang}" markdown="span">{link}, {_details(other, editions[lang])}</td>')
-        form = f"{'../' if directory_urls else ''}../{xlsform.form_path(pdf.slug)}"  # at the site root: HTML
+        form = up_to_site_root(directory_urls=directory_urls) + xlsform.form_path(pdf.slug)  # at the site root: HTML
         cells.append(f'<td><a href="{form}" type="{XLSX}" download>XLSForm</a></td>')
         label = escaped(pdf.heading) + (f"<br><small>{escaped(pdf.kind)}</small>" if pdf.kind else "")
         rows.append(f'<tr markdown="1"><th scope="row">{label}</th>{"".join(cells)}</tr>')

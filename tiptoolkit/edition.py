@@ -116,6 +116,13 @@ class Edition:
 SOURCE_LANGUAGE = "fr"
 
 
+def up_to_site_root(*, directory_urls: bool) -> str:
+    """From a page at an edition's root (`iv.md`), the way up to the site root: `../../` from
+    `fr/iv/` on the site, `../` from `fr/iv.html` in the offline bundle (MkDocs's
+    `use_directory_urls`). For links MkDocs cannot write: to another edition, or the site root."""
+    return "../../" if directory_urls else "../"
+
+
 def languages(root: Path = ROOT) -> list[str]:
     """The site's languages: every `content/<lang>/site.yml` and every `chapters/<lang>/`,
     the source language first (a language with only one of the two is reported by the checks)."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 
 from .checklist import Entry, Part, Printer, Section, load_publication
-from .edition import ROOT, Edition
+from .edition import ROOT, Edition, up_to_site_root
 from .markup import plain_text
 
 DATA_ID = "tk-mission-data"  # the id of the page's `<script type="application/json">`
@@ -72,7 +72,7 @@ def mission_data(edition: Edition, langs: list[str], *, directory_urls: bool, ro
     """The data of the edition's mission page (see the module's docstring and web/mission/data.js).
     `langs` are every edition's languages; `directory_urls` says where the page is (`fr/mission/`
     or `fr/mission.html`), hence where the other editions' words are from it."""
-    up = "../../" if directory_urls else "../"
+    up = up_to_site_root(directory_urls=directory_urls)
     sections = sections_of(edition, root)
     return {
         "lang": edition.lang,

@@ -26,7 +26,7 @@ from pydantic import AwareDatetime, Field, StringConstraints, ValidationError, f
 
 from .edition import Edition
 from .errors import ContentError, Problem
-from .models import LanguageCode, Strict, Text
+from .models import RESPONSES, LanguageCode, Strict, Text
 
 FORMAT = "tiptoolkit-mission"
 ENCRYPTED_FORMAT = "tiptoolkit-mission-encrypted"
@@ -36,7 +36,6 @@ MIN_ITERATIONS = 600_000  # PBKDF2-HMAC-SHA256 iterations at least (OWASP's reco
 MAX_ITERATIONS = 10_000_000  # at most: a hostile file must not keep a browser deriving a key for hours
 SALT_BYTES, IV_BYTES = 16, 12  # AES-GCM's usual 96-bit IV
 ANSWERABLE = ("question", "discussion-question")  # the kinds of item a mission answers (the mission page's)
-RESPONSES = ("yes", "no", "partly", "unknown", "not-applicable")  # Oui, Non, En partie, Inconnu, Sans objet
 
 ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*(\.[A-Za-z0-9]+)+$")]
 Base64 = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/]+={0,2}$")]

@@ -14,6 +14,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    field_validator,
     model_validator,
 )
 
@@ -241,11 +242,28 @@ class ChecklistStrings(Strict):
     no_script: Text = Field(description="Said when JavaScript is off")
 
 
+RESPONSES = ("yes", "no", "partly", "unknown", "not-applicable")  # the mission's response scale: Oui, Non, En partie…
+# How web/mission/file.js names the refusals of a mission file or a data export (MissionFileError's code).
+REFUSALS = ("too-large", "not-json", "not-mission", "version", "invalid", "unknown-item", "scale", "passphrase",
+            "not-export")
+
+
+def _every(names: tuple[str, ...]):
+    """A validator: a mapping with a text for each of `names`, none missing."""
+    def check(value: dict) -> dict:
+        missing = [name for name in names if name not in value]
+        if missing:
+            raise ValueError(f"a text is missing for {', '.join(missing)}")
+        return value
+    return check
+
+
 class MissionLabels(Strict):
     """The words of a mission's hand-over (Word, Excel, the printed record), in its working language."""
 
-    responses: dict[Literal["yes", "no", "partly", "unknown", "not-applicable"], Text] = Field(
+    responses: dict[Literal[RESPONSES], Text] = Field(  # type: ignore[valid-type]
         description="The response scale: Oui, Non, En partie, Inconnu, Sans objet")
+    _responses = field_validator("responses")(_every(RESPONSES))
     response: Text
     notes: Text
     sources: Text
@@ -280,8 +298,8 @@ class MissionStrings(Strict):
 
     labels: MissionLabels
     ui: dict[str, Text] = Field(description="The workspace's controls and messages, by name")
-    errors: dict[Literal["too-large", "not-json", "not-mission", "version", "invalid", "unknown-item", "scale",
-                         "passphrase", "not-export"], Text]
+    errors: dict[Literal[REFUSALS], Text]  # type: ignore[valid-type]
+    _errors = field_validator("errors")(_every(REFUSALS))
 
 
 class WorkingGroupStrings(Strict):
