@@ -14,7 +14,7 @@ import uuid
 import docx
 import openpyxl
 import pytest
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 
 from test_accessibility import axe_context, violations
 from tiptoolkit.catalog import load_edition
@@ -433,3 +433,68 @@ def test_an_odk_or_kobo_export_merges_in_with_its_origin_and_a_foreign_one_is_re
     assert answers["IV.C.2"]["changes"] == [{"at": "2026-12-07T09:30:00.000Z", "by": "Awa Diallo (central.csv)",
                                              "field": "response"}]
     assert answers["IV.C.1"]["notes"] == "Mes notes"
+
+
+def _filled(source, target, values: dict[str, str]) -> None:
+    """A copy of the fillable PDF `source` with `values` filled in as a PDF reader does: a radio
+    group set to the button of the value's index in its options, a text field to its text."""
+    writer = PdfWriter(clone_from=source)
+    fields = writer.get_fields()
+    chosen = {name: f"/{list(fields[name]['/Opt']).index(value)}" if "/Opt" in fields[name] else value
+              for name, value in values.items()}
+    writer.update_page_form_field_values(None, chosen, auto_regenerate=False)  # None: on every page
+    writer.write(target)
+
+
+def _import(page, strings, path):
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name=strings.ui["import_export"]).click()
+    chooser.value.set_files(str(path))
+    page.locator(".tk-mission-alert", has_text=path.name).wait_for()
+
+
+def test_a_filled_pdf_and_a_kobo_xlsx_export_merge_in_and_a_pdf_without_our_fields_is_refused(context, served,
+                                                                                                tmp_path):
+    """The issue's walk-through: from the Checklists page, the fillable checklist of chapter IV and
+    its XLSForm; two answers filled in the PDF; the PDF and a KoboToolbox export imported, each
+    answer saying where it came from; the plain PDF (no fields) refused, nothing changed."""
+    page = context.new_page()
+    page.goto(f"{served}fr/checklists/", wait_until="load")
+    row = page.locator("tr", has=page.locator("th", has_text="IV. Identification"))
+    downloads = {}
+    for name in ("PDF", load_edition("fr").strings.checklist.fillable, "XLSForm"):
+        with page.expect_download() as download:
+            row.get_by_role("link", name=name, exact=True).first.click()
+        downloads[name] = tmp_path / download.value.suggested_filename
+        download.value.save_as(downloads[name])
+    fillable, plain = downloads[load_edition("fr").strings.checklist.fillable], downloads["PDF"]
+    assert fillable.name == "checklist-iv-fillable-fr.pdf" and plain.name == "checklist-iv-fr.pdf"
+    form = openpyxl.load_workbook(downloads["XLSForm"])
+    assert form["settings"]["B2"].value == "tiptoolkit_iv"
+    filled = tmp_path / fillable.name
+    _filled(fillable, filled, {"IV.C.1.response": "partly", "IV.D.3.o.notes": "Vu au ministère.\nÀ confirmer.",
+                               "mission.assessor": "Anna Lopes"})
+    kobo = tmp_path / "kobo.xlsx"  # KoboToolbox's XLSX export, "XML values and headers", with its group names
+    book = openpyxl.Workbook()
+    book.active.append(["start", "end", "IV/IV_C/IV_C_2_response", "IV/IV_D/IV_D_1_notes", "_id", "_submission_time",
+                        "_submitted_by"])
+    book.active.append(["2026-12-07T08:00:00", "2026-12-07T09:00:00", "no", "Aucune procédure.", 1,
+                        "2026-12-07T09:05:00", "awa"])
+    book.save(kobo)
+
+    mission = mission_page(context, f"{served}fr/mission/")
+    create_mission(mission)
+    _import(mission, FR, plain)
+    assert FR.errors["not-form"][:40] in mission.locator(".tk-mission-alert").inner_text()
+    assert stored(mission)["answers"] == {}  # untouched
+    for path in (filled, kobo):
+        _import(mission, FR, path)
+    answers = stored(mission)["answers"]
+    assert set(answers) == {"IV.C.1", "IV.D.3.o", "IV.C.2", "IV.D.1"}
+    assert (answers["IV.C.1"]["response"], answers["IV.D.3.o"]["notes"]) == ("partly", "Vu au ministère.\nÀ confirmer.")
+    assert {c["by"] for a in ("IV.C.1", "IV.D.3.o") for c in answers[a]["changes"]} == {
+        "Anna Lopes (checklist-iv-fillable-fr.pdf)"}
+    assert (answers["IV.C.2"]["response"], answers["IV.D.1"]["notes"]) == ("no", "Aucune procédure.")
+    assert answers["IV.C.2"]["changes"] == [{"at": "2026-12-07T09:05:00.000Z", "by": "awa (kobo.xlsx)",
+                                             "field": "response"}]
+    assert not mission.errors

@@ -20,6 +20,9 @@ from tiptoolkit.catalog import load_edition
 from tiptoolkit.edition import ANNEX
 from tiptoolkit.checklist import Printer, load_publication
 from tiptoolkit.errors import ContentError
+from tiptoolkit.mission_data import part_items
+from tiptoolkit.mission_file import ANSWERABLE
+from tiptoolkit.models import MISSION_FIELDS, RESPONSES
 from tiptoolkit.pdf import _render, build_pdfs, documents, file_name
 
 pytestmark = pytest.mark.pdf
@@ -44,8 +47,20 @@ def text_of(path: Path) -> str:
     return "\n".join(page_texts(path))
 
 
-def pdf(site: Path, lang: str, slug: str | None) -> Path:
-    return site / lang / "pdf" / file_name(lang, slug)
+def pdf(site: Path, lang: str, slug: str | None, *, fillable: bool = False) -> Path:
+    return site / lang / "pdf" / file_name(lang, slug, fillable=fillable)
+
+
+def widgets(page) -> list[tuple[str, list[float]]]:
+    """A page's form widgets: each one's field name (a radio button's, its group's) and rectangle."""
+    out = []
+    for annotation in page.get("/Annots", []):
+        annotation = annotation.get_object()
+        if annotation.get("/Subtype") == "/Widget":
+            field = annotation if "/T" in annotation else annotation["/Parent"].get_object()
+            x0, y0, x1, y1 = (float(v) for v in annotation["/Rect"])
+            out.append((str(field["/T"]), [min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)]))
+    return out
 
 
 def ids_of(edition, slug: str) -> list[str]:
@@ -75,20 +90,25 @@ def _descendants(entry):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_question_is_split_from_its_sub_items_where_it_fits_on_a_page(site, lang):
+    """A question up to half a page is never split; a longer one breaks between its items, each
+    item on the page of its notes' lines."""
     edition = load_edition(lang)
-    checked = with_sub_items = 0
+    checked = kept = 0
     for section in Printer(edition, load_publication()).sections():
-        pages = {}  # ID -> the pages it is printed on
-        for number, text in enumerate(page_texts(pdf(site, lang, section.slug)), start=1):
-            for found in ID.findall(text):
-                pages.setdefault(found, set()).add(number)
+        pages = {}  # field name -> the pages its widgets are on
+        for number, page in enumerate(reader(pdf(site, lang, section.slug, fillable=True)).pages):
+            for name, _ in widgets(page):
+                pages.setdefault(name, set()).add(number)
         for question in section.questions:
-            with_sub_items += bool(question.children)
+            family = [question, *_descendants(question)]
+            for entry in family:
+                assert pages[f"{entry.item.id}.response"] == pages[f"{entry.item.id}.notes"], entry.item.id
             if question.fits and question.children:
-                spread = set().union(*(pages[e.item.id] for e in (question, *_descendants(question))))
+                spread = set().union(*(pages[f"{e.item.id}.response"] for e in family))
                 assert len(spread) == 1, f"{question.item.id} is split across pages {sorted(spread)}"
                 checked += 1
-    assert checked >= 0.9 * with_sub_items > 0, f"only {checked} of {with_sub_items} questions with sub-items checked"
+            kept += question.fits
+    assert checked > 0 and kept >= 0.8 * sum(len(s.questions) for s in Printer(edition, load_publication()).sections())
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -162,7 +182,9 @@ def test_annex_form_carries_every_scale_as_tick_boxes(site, lang):
     text = text_of(pdf(site, lang, ANNEX))
     scales = edition.annex_scales
     scaled = [scales[item.scale] for item in edition.items if item.scale]
-    assert text.count("☐") == sum(len(scale.options) for scale in scaled)
+    boxes = [name for page in reader(pdf(site, lang, ANNEX, fillable=True)).pages for name, _ in widgets(page)]
+    assert sum(1 for name in boxes if name.endswith(".response")) == sum(len(scale.options) for scale in scaled) + sum(
+        len(RESPONSES) for item in edition.items if item.page == ANNEX and item.kind in ANSWERABLE and not item.scale)
     flat = " ".join(text.split())
     for scale in scales.values():
         assert flat.count(scale.label) >= sum(1 for s in scaled if s is scale) // 3  # a header per run of rows
@@ -175,12 +197,17 @@ def test_annex_form_carries_every_scale_as_tick_boxes(site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_checklists_have_the_answer_columns_and_room_for_notes(site, lang):
-    strings = load_edition(lang).strings.checklist
-    flat = " ".join(text_of(pdf(site, lang, "iv")).split())
-    assert all(answer in flat for answer in strings.answers) and strings.notes in flat
-    for field in strings.mission_fields:
-        assert field in flat
+def test_checklists_have_the_response_scale_the_mission_fields_and_how_to_answer(site, lang):
+    strings = load_edition(lang).strings
+    responses = strings.mission.labels.responses.values()
+    for slug in (*PRINTED, None):
+        texts = page_texts(pdf(site, lang, slug))
+        flat = " ".join(" ".join(texts).split())
+        assert all(response in flat for response in responses)
+        assert " ".join(texts[0].split()).count(" ".join(strings.checklist.scale_line.replace(
+            "{responses}", ", ".join(responses)).split())) == 1  # the cover's one line, once per document
+        for label in strings.checklist.mission_fields.values():
+            assert " ".join(texts[0].split()).count(label) == 1 and flat.count(label) == 1, f"{slug}: {label}"
 
 
 def test_catalogue_page_gives_true_page_counts_and_sizes(site):
@@ -188,14 +215,20 @@ def test_catalogue_page_gives_true_page_counts_and_sizes(site):
         edition = load_edition(lang)
         soup = BeautifulSoup((site / lang / "checklists" / "index.html").read_text(encoding="utf-8"), "html.parser")
         links = soup.select("article table a[href$='.pdf']")
-        assert len(links) == len(LANGS) * (len(PRINTED) + 1)  # and the mission pack
-        for link in links:
-            target = (site / lang / "checklists" / link["href"]).resolve()
-            other = load_edition(link["hreflang"]).strings.checklist
-            pages = len(reader(target).pages)
-            size = max(1, round(target.stat().st_size / 1000))
-            cell = link.parent.get_text().strip()
-            assert cell == f"PDF, {other.pages.replace('{n}', str(pages))}, {size}\u00a0{other.kilobytes}", cell
+        assert len(links) == 2 * len(LANGS) * (len(PRINTED) + 1)  # and the mission pack; each plain and fillable
+        for plain, fillable in zip(links[::2], links[1::2]):
+            other = load_edition(plain["hreflang"]).strings.checklist
+            details = []
+            for link in (plain, fillable):
+                target = (site / lang / "checklists" / link["href"]).resolve()
+                pages = len(reader(target).pages)
+                size = max(1, round(target.stat().st_size / 1000))
+                details.append(f"{link.get_text()}, {other.pages.replace('{n}', str(pages))}, {size}\u00a0{other.kilobytes}")
+            assert Path(fillable["href"]).name == Path(plain["href"]).name.replace(f"-{plain['hreflang']}.pdf",
+                                                                                   f"-fillable-{plain['hreflang']}.pdf")
+            assert [plain.get_text(), fillable.get_text()] == ["PDF", other.fillable]
+            cell = plain.parent.get_text().strip()
+            assert cell == "".join(details).strip(), cell
         assert soup.find("h1").get_text(strip=True).startswith(edition.strings.checklist.catalogue)
 
 
@@ -212,8 +245,9 @@ def test_offline_bundle_holds_the_pdfs(site):
     with zipfile.ZipFile(site / "toolkit-offline.zip") as archive:
         names = set(archive.namelist())
     for lang in LANGS:
-        assert f"toolkit-offline/{lang}/pdf/{file_name(lang, 'iv')}" in names
-        assert f"toolkit-offline/{lang}/pdf/{file_name(lang, None)}" in names
+        for slug in ("iv", None):
+            assert f"toolkit-offline/{lang}/pdf/{file_name(lang, slug)}" in names
+            assert f"toolkit-offline/{lang}/pdf/{file_name(lang, slug, fillable=True)}" in names
 
 
 def test_unchanged_pdfs_are_reused_and_a_change_rebuilds_only_its_own(site, sources, caplog):
@@ -240,9 +274,10 @@ def test_a_pdf_made_by_a_worker_after_others_is_the_same_as_made_alone(site, tmp
     """A worker keeps one font configuration for all its PDFs: the last and smallest ones,
     made after the others, are the same, byte for byte, as when made on their own."""
     document = next(d for d in documents(load_edition("en")) if d.slug == "viii")
-    alone = tmp_path / document.name
-    _render(document.html, str(alone))
+    alone, fillable = tmp_path / document.name, tmp_path / "fillable.pdf"
+    _render(document.html, str(alone), str(fillable))
     assert alone.read_bytes() == pdf(site, "en", "viii").read_bytes()
+    assert fillable.read_bytes() == pdf(site, "en", "viii", fillable=True).read_bytes()
 
 
 def test_a_character_without_glyph_stops_the_build(sources):
@@ -257,3 +292,118 @@ def test_a_character_without_glyph_stops_the_build(sources):
     assert f"chapters/fr/iv.yml:{line}: IV.C.1: the character “ع” (U+0639) has no glyph" in message
     assert "fix: write the character the source prints, or add a font" in message
     assert message.count("U+0639") == 1
+
+
+MM = 72 / 25.4  # points in a millimetre
+RULED_LINE = 6.5 * MM  # a ruled line for notes (checklist.css)
+
+
+def _document_items(lang: str, slug: str | None):
+    sections = Printer(load_edition(lang), load_publication()).sections()
+    return [e for s in sections if slug is None or s.slug == slug for part in s.parts for e in part_items(part)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_fillable_pdf_has_a_response_and_a_notes_field_per_item(site, lang):
+    """Per item, a radio group `<ID>.response` on the item's scale and a multi-line `<ID>.notes`; the
+    mission's fields once; the tagged PDF has none."""
+    for slug in (*PRINTED, None):
+        entries = _document_items(lang, slug)
+        document = reader(pdf(site, lang, slug, fillable=True))
+        fields = document.get_fields()
+        assert set(fields) == {f"{e.item.id}.{what}" for e in entries for what in ("response", "notes")} | {
+            f"mission.{name}" for name in MISSION_FIELDS}, slug
+        for entry in entries:
+            response, notes = fields[f"{entry.item.id}.response"], fields[f"{entry.item.id}.notes"]
+            choices = [str(n) for n in range(1, len(entry.scale.options) + 1)] if entry.scale else list(RESPONSES)
+            assert response["/FT"] == "/Btn" and list(response["/Opt"]) == choices, entry.item.id
+            assert {f"/{n}" for n in range(len(choices))} <= set(response["/_States_"]), entry.item.id  # a button each
+            assert notes["/FT"] == "/Tx" and notes["/Ff"] & (1 << 12), entry.item.id  # multi-line
+        listed = [field.get_object() for field in document.trailer["/Root"]["/AcroForm"]["/Fields"]]
+        assert all("/T" in field for field in listed) and len(listed) == len(fields), slug  # no button as a field
+        named = [name for page in document.pages for name, _ in widgets(page) if name.startswith("mission.")]
+        assert sorted(named) == sorted(f"mission.{name}" for name in MISSION_FIELDS), slug  # once per document
+        assert "/AcroForm" not in reader(pdf(site, lang, slug)).trailer["/Root"], slug
+        assert len(document.pages) == len(reader(pdf(site, lang, slug)).pages), slug  # one layout
+
+
+def _rects(lang: str, slug: str | None, site: Path) -> dict[str, tuple[int, list[float]]]:
+    """Each field's page (from 0) and rectangle, the first of a radio group's buttons."""
+    out = {}
+    for number, page in enumerate(reader(pdf(site, lang, slug, fillable=True)).pages):
+        for name, rect in widgets(page):
+            out.setdefault(name, (number, rect))
+    return out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_note_space_grows_with_sub_items(site, lang):
+    """Four ruled lines for a question on its own, two for each sub-item and for a question with
+    sub-items: IV.D.3 and its 15 sub-items have 32 lines, not two to share."""
+    rects = _rects(lang, "iv", site)
+    height = {name[:-len(".notes")]: (rect[3] - rect[1]) / RULED_LINE for name, (_, rect) in rects.items()
+              if name.endswith(".notes")}
+    for entry in _document_items(lang, "iv"):
+        wanted = 2 if entry.item.depth == 1 or entry.children else 4
+        assert height[entry.item.id] == pytest.approx(wanted, abs=0.05), entry.item.id
+    family = [i for i in height if i == "IV.D.3" or i.startswith("IV.D.3.")]
+    assert len(family) == 16 and sum(height[i] for i in family) == pytest.approx(32, abs=0.5)
+
+
+def _positions(page) -> list[tuple[str, float]]:
+    """The page's text runs with the height of their baseline from the page's foot, in points."""
+    runs = []
+
+    def visit(text, cm, tm, _font, _size):
+        if text.strip():
+            runs.append((text, tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
+FOOT = 19 * MM  # the bottom page margin: below it, the footer
+
+
+def _lowest(page) -> float:
+    """How low the page's content reaches: its lowest text above the footer, or field."""
+    heights = [y for _, y in _positions(page) if y > FOOT] + [rect[1] for _, rect in widgets(page)]
+    return min(heights)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_page_is_less_than_half_used_except_before_a_new_chapter(site, lang):
+    for slug in (*PRINTED, None):
+        document = reader(pdf(site, lang, slug, fillable=True))
+        starts = {document.get_destination_page_number(entry) for entry, depth in _flatten(document.outline)
+                  if depth == 0}  # the chapters' first pages (in the pack; and its contents)
+        top, bottom = float(document.pages[0].mediabox.top) - 17 * MM, FOOT
+        half = (top + bottom) / 2
+        for number, page in enumerate(document.pages[:-1]):
+            if number + 1 in starts or number == 0 and slug is None:  # before a new chapter; the pack's title page
+                continue
+            assert _lowest(page) < half, f"{slug} page {number + 1} is less than half used"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_heading_is_left_at_the_foot_of_a_page(site, lang):
+    """Under each part's and group's heading, on its page: a question's fields, or the part's
+    overview with three lines of it at least."""
+    overview = load_edition(lang).strings.labels.overview
+    for section in Printer(load_edition(lang), load_publication()).sections():
+        document = reader(pdf(site, lang, section.slug, fillable=True))
+        headings = [" ".join(p.bookmark.split()) for p in section.parts] + [
+            " ".join(g.heading.striptags().split()) for p in section.parts for g in p.groups if g.heading]
+        found = 0
+        for page in document.pages:
+            runs = _positions(page)
+            for heading in headings:
+                start = heading.split("[")[0][:25].strip()  # a blank to fill prints no “[…]”
+                at = [y for text, y in runs if " ".join(text.split()).startswith(start)]
+                if not at:
+                    continue
+                found += 1
+                fields = [rect for _, rect in widgets(page) if rect[3] < at[0]]
+                lines = sorted({round(y) for text, y in runs if FOOT < y < at[0]}, reverse=True)
+                overview_follows = any(text.strip() == overview and y < at[0] for text, y in runs) and len(lines) >= 4
+                assert fields or overview_follows, f"{section.slug}: “{heading}” is at the foot of a page"
+        assert found >= len(set(headings)), section.slug

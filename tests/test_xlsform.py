@@ -18,7 +18,7 @@ from pyxform import xls2xform
 import html_pages
 from tiptoolkit.catalog import editions as all_editions
 from tiptoolkit.edition import ROOT
-from tiptoolkit.mission_data import part_items, sections_of
+from tiptoolkit.mission_data import PACK_GLOBAL, PACK_SHEETS, part_items, sections_of
 from tiptoolkit.pdf import document_stem
 from tiptoolkit.site import BUNDLE, BUNDLE_FOLDER
 from tiptoolkit.xlsform import FOLDER, field_name, form_path, item_id, workbooks
@@ -42,12 +42,25 @@ def sheet(data: bytes, name: str) -> list[dict]:
 
 def test_every_document_has_a_form_named_as_its_pdfs(forms):
     slugs = [s.slug for s in sections_of(next(iter(all_editions().values())))] + [None]
-    assert sorted(forms) == sorted(f"{FOLDER}/{document_stem(slug)}.xlsx" for slug in slugs)
+    assert sorted(name for name in forms if name != PACK_SHEETS) == sorted(
+        f"{FOLDER}/{document_stem(slug)}.xlsx" for slug in slugs)
+
+
+def test_the_pack_sheets_script_holds_the_pack_forms_rows(forms):
+    """The mission page cuts a selection's form from these (web/mission/xlsform.js)."""
+    script = forms[PACK_SHEETS].decode()
+    prefix = f"globalThis.{PACK_GLOBAL} = "
+    assert script.startswith(prefix) and script.endswith(";\n")
+    sheets = json.loads(script[len(prefix):-2])
+    book = openpyxl.load_workbook(io.BytesIO(forms[form_path(None)]), read_only=True)
+    for name in ("survey", "choices", "settings"):
+        rows = [[cell if cell is not None else "" for cell in row] for row in book[name].iter_rows(values_only=True)]
+        assert sheets[name] == rows, name
     assert form_path("annex") == "xlsform/interview-form.xlsx" and form_path(None) == "xlsform/mission-pack.xlsx"
 
 
 def test_every_form_converts_with_pyxform_without_a_warning(forms):
-    for path, data in forms.items():
+    for path, data in ((path, data) for path, data in forms.items() if path != PACK_SHEETS):
         warnings: list[str] = []
         result = xls2xform.convert(data, file_type=".xlsx", warnings=warnings)
         assert "<h:html" in result.xform and warnings == [], path
@@ -89,7 +102,7 @@ def test_the_same_content_makes_the_same_bytes(forms, tmp_path, monkeypatch):
 
     monkeypatch.setenv(caches.VARIABLE, str(tmp_path))  # an empty cache: every form made again
     assert workbooks(all_editions()) == forms
-    assert len(list((tmp_path / xlsform.FOLDER).iterdir())) == len(forms)
+    assert len(list((tmp_path / xlsform.FOLDER).iterdir())) == len(forms) - 1  # the workbooks; not the pack's sheets
     with zipfile.ZipFile(io.BytesIO(forms[form_path("iv")])) as book:  # no date of the moment it was made
         assert {info.date_time for info in book.infolist()} == {xlsform.ZIP_TIME}
         assert b"2026-01-01T00:00:00Z" in book.read("docProps/core.xml")

@@ -1,8 +1,9 @@
 """The mission workspace's scripts: the ES modules of `web/mission/` and the npm libraries they
 import, bundled by esbuild (npm) into classic scripts for the site's assets. Classic, because
 the offline bundle runs from `file://`, where module scripts do not load. The page loads the
-workspace (`mission.js`); the Word and Excel hand-overs are bundles of their own (with `docx` and
-`write-excel-file`), which the workspace loads when they are first asked for.
+workspace (`mission.js`); the Word and Excel hand-overs (with `docx` and `write-excel-file`) and the
+import's readers of filled PDFs and XLSX exports (with `pdf-lib` and `read-excel-file`) are bundles
+of their own, which the workspace loads when they are first asked for.
 
 A bundle is made once for given sources and packages (`web/`, `package-lock.json`), in the
 build cache, and reused by every build and language until they change.
@@ -27,6 +28,8 @@ BUNDLES = {
     f"{ASSETS}/mission.js": ("mission/main.js", None),
     f"{ASSETS}/mission-word.js": ("mission/word.js", "tkMissionWord"),
     f"{ASSETS}/mission-excel.js": ("mission/excel.js", "tkMissionExcel"),
+    f"{ASSETS}/mission-import-pdf.js": ("mission/import-pdf.js", "tkMissionImportPdf"),  # import-file.js READERS
+    f"{ASSETS}/mission-import-xlsx.js": ("mission/import-xlsx.js", "tkMissionImportXlsx"),
 }
 TARGET = "es2020"  # browsers of the last few years: Chromium, Firefox, Safari on tablets
 

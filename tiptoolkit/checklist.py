@@ -2,14 +2,17 @@
 HTML markup, which WeasyPrint makes into PDFs (:mod:`tiptoolkit.pdf`) and the mission checklist
 page prints from the browser. Both use `overrides/assets/stylesheets/checklist.css`.
 
-A chapter prints as a cover block (toolkit, chapter, blank mission fields), then its key and
-specific questions under their sub-headings: each question with its ID, its sub-items, a tick
-box per answer column and ruled space for notes. The annex prints as a form: rating scales as
-rows of tick boxes, interviewer notes set apart, “[nom du pays]” as a blank to fill.
+A chapter prints as a cover block (toolkit, chapter, the mission's blank fields once per
+document, how to answer), then its key and specific questions under their sub-headings: each
+item with its ID, a tick box per answer of the response scale (Oui, Non, En partie, Inconnu,
+Sans objet) and ruled lines for its notes, more for a question than for a sub-item. The annex
+prints as a form: its rating scales as rows of tick boxes, interviewer notes set apart,
+“[nom du pays]” as a blank to fill.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,8 +28,10 @@ from .xref import part_anchor
 
 PUBLICATION = Path("content") / "publication.yml"
 STYLESHEET = Path("overrides") / "assets" / "stylesheets" / "checklist.css"  # under the project root
-PAGE_LINES = 50  # lines of text a page holds below a heading; a longer question may break across pages
-LINE_CHARS = 90  # characters in a line of question text
+PAGE_LINES = 50  # lines of text a page holds below a heading
+KEPT_LINES = PAGE_LINES // 2  # a question up to half a page is never split: so no page is left less than half used
+LINE_CHARS = 60  # characters in a line of question text, beside the answers' tick boxes
+RULED = 1.3  # a ruled line for notes, in lines of text
 
 
 def load_publication(root: Path = ROOT) -> Publication:
@@ -54,17 +59,25 @@ class Entry:
     children: list[Entry] = field(default_factory=list)
 
     @property
+    def note_lines(self) -> int:
+        """Its ruled lines for notes: four for a question on its own; two for a question whose
+        sub-items have theirs, and for a sub-item; one for a sub-sub-item or an item on an annex scale."""
+        if self.scale is not None or self.item.depth > 1:
+            return 1
+        return 4 if self.item.depth == 0 and not self.children else 2
+
+    @property
     def lines(self) -> int:
-        """About how many lines of text it prints as, with its sub-items and ruled space."""
+        """About how many lines of text it prints as, with its notes' space and its sub-items."""
         texts = (self.text + " " + self.item.id, self.note, self.after)
-        own = sum(-(-len(text) // LINE_CHARS) for text in texts if text)
-        tables = sum(3 for scale, _ in self.runs if scale)
-        return own + tables + sum(child.lines for child in self.children) + (5 if self.item.depth == 0 else 0)
+        own = sum(-(-len(text) // LINE_CHARS) for text in texts if text) + 1 + math.ceil(self.note_lines * RULED)
+        tables = sum(2 for scale, _ in self.runs if scale)
+        return own + tables + sum(child.lines for child in self.children) + (2 if self.item.depth == 0 else 0)
 
     @property
     def fits(self) -> bool:
-        """Whether it fits on one page: then it is never split from its sub-items."""
-        return self.lines <= PAGE_LINES
+        """Whether it is short enough never to be split from its sub-items (see `KEPT_LINES`)."""
+        return self.lines <= KEPT_LINES
 
     @property
     def runs(self) -> list[tuple[Scale | None, list[Entry]]]:

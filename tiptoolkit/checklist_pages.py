@@ -29,19 +29,20 @@ PDF_FOLDER = "pdf"  # an edition's PDFs, under its docs
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def pdf_path(pdf: Pdf) -> str:
-    """Where an edition's own PDF is, under its docs: `pdf/checklist-iv-fr.pdf`."""
-    return f"{PDF_FOLDER}/{pdf.name}"
+def pdf_path(pdf: Pdf, *, fillable: bool = False) -> str:
+    """Where an edition's own PDF is, under its docs: `pdf/checklist-iv-fr.pdf`, or its fillable
+    variant `pdf/checklist-iv-fillable-fr.pdf`."""
+    return f"{PDF_FOLDER}/{pdf.fillable_name if fillable else pdf.name}"
 
 
-def other_edition_href(pdf: Pdf, directory_urls: bool) -> str:
+def other_edition_href(pdf: Pdf, directory_urls: bool, *, fillable: bool = False) -> str:
     """The href, from a page at the docs root (`iv.md`, `checklists.md`), of another language's
     PDF. The one link MkDocs cannot write: it leads out of this build's docs (`../en/pdf/…`),
     and MkDocs resolves only links to files of its own build (it reports any other relative
     link as not found, which fails the strict build). So it is HTML, and says itself how far up
     the edition's root is: `../` from `iv/` on the site, nothing from `iv.html` in the offline
     bundle (`use_directory_urls`)."""
-    return f"{up_to_site_root(directory_urls=directory_urls)}{pdf.lang}/{pdf_path(pdf)}"
+    return f"{up_to_site_root(directory_urls=directory_urls)}{pdf.lang}/{pdf_path(pdf, fillable=fillable)}"
 
 
 def custom_path(select: str | None = None, *, answer: bool = False) -> str:
@@ -57,21 +58,23 @@ def custom_page(*, directory_urls: bool) -> str:
     return f"{CUSTOM_SLUG}/" if directory_urls else f"{CUSTOM_SLUG}.html"
 
 
-def _pdf_link(edition: Edition, pdf: Pdf, text: str, directory_urls: bool, *, download: bool = False) -> str:
-    """A link to a PDF of any language: to this edition's own, a Markdown link (its attributes by
-    `attr_list`); to another's, HTML (see `other_edition_href`), with the language of its text."""
+def _pdf_link(edition: Edition, pdf: Pdf, text: str, directory_urls: bool, *, download: bool = False,
+              fillable: bool = False) -> str:
+    """A link to a PDF of any language (or to its fillable variant): to this edition's own, a
+    Markdown link (its attributes by `attr_list`); to another's, HTML (see `other_edition_href`),
+    with the language of its text."""
     if pdf.lang == edition.lang:
-        return (f'[{text}]({pdf_path(pdf)}){{ hreflang="{pdf.lang}" type="application/pdf"'
+        return (f'[{text}]({pdf_path(pdf, fillable=fillable)}){{ hreflang="{pdf.lang}" type="application/pdf"'
                 f'{" download" if download else ""} }}')
     last = " download" if download else f' lang="{pdf.lang}"'
-    return (f'<a href="{other_edition_href(pdf, directory_urls)}" hreflang="{pdf.lang}" type="application/pdf"'
-            f'{last}>{text}</a>')
+    return (f'<a href="{other_edition_href(pdf, directory_urls, fillable=fillable)}" hreflang="{pdf.lang}" '
+            f'type="application/pdf"{last}>{text}</a>')
 
 
-def _details(pdf: Pdf, edition: Edition) -> str:
-    """“4 p., 120 ko” in the PDF's own language."""
+def _details(pdf: Pdf, edition: Edition, *, fillable: bool = False) -> str:
+    """“4 p., 120 ko” in the PDF's own language, of the PDF or of its fillable variant."""
     strings = edition.strings.checklist
-    kilobytes = max(1, round(pdf.size / 1000))
+    kilobytes = max(1, round((pdf.fillable_size if fillable else pdf.size) / 1000))
     return f"{escaped(strings.pages.replace('{n}', str(pdf.pages)))}, {kilobytes}\u00a0{escaped(strings.kilobytes)}"
 
 
@@ -98,8 +101,9 @@ def printable_links(edition: Edition, slug: str, manifest: Manifest, editions: d
 
 def catalogue_page(edition: Edition, manifest: Manifest, editions: dict[str, Edition], *,
                    directory_urls: bool) -> str:
-    """The “Checklists” page: every PDF in every language, with its page count and size. The
-    table is HTML whose cells are Markdown (`md_in_html`), so that MkDocs writes their links."""
+    """The “Checklists” page: every PDF and its fillable variant in every language, with their
+    page counts and sizes, and the document's XLSForm. The table is HTML whose cells are Markdown
+    (`md_in_html`), so that MkDocs writes their links."""
     strings = edition.strings.checklist
     langs = list(manifest)
     head = "".join(f'<th scope="col" lang="{lang}">{escaped(editions[lang].strings.language_name)}</th>'
@@ -109,8 +113,12 @@ def catalogue_page(edition: Edition, manifest: Manifest, editions: dict[str, Edi
         cells = []
         for lang in langs:
             other = manifest[lang][position]
+            words = editions[lang].strings
             link = _pdf_link(edition, other, "PDF", directory_urls, download=True)
-            cells.append(f'<td lang="{lang}" markdown="span">{link}, {_details(other, editions[lang])}</td>')
+            fillable = _pdf_link(edition, other, escaped(words.checklist.fillable), directory_urls, download=True,
+                                 fillable=True)
+            cells.append(f'<td lang="{lang}" markdown="span">{link}, {_details(other, editions[lang])}<br>'
+                         f'{fillable}, {_details(other, editions[lang], fillable=True)}</td>')
         form = up_to_site_root(directory_urls=directory_urls) + xlsform.form_path(pdf.slug)  # at the site root: HTML
         cells.append(f'<td><a href="{form}" type="{XLSX}" download>XLSForm</a></td>')
         label = escaped(pdf.heading) + (f"<br><small>{escaped(pdf.kind)}</small>" if pdf.kind else "")
@@ -118,7 +126,7 @@ def catalogue_page(edition: Edition, manifest: Manifest, editions: dict[str, Edi
     return "\n".join([
         "---", f"title: {json.dumps(escaped(strings.catalogue), ensure_ascii=False)}", "---", "",
         f"# {escaped(strings.catalogue)} {{#{CATALOGUE_SLUG}}}", "",
-        escaped(strings.catalogue_intro), "", escaped(strings.xlsform_intro), "",
+        escaped(strings.catalogue_intro), "", escaped(strings.fillable_intro), "", escaped(strings.xlsform_intro), "",
         f'<table markdown="1"><thead><tr><th scope="col">{escaped(strings.document)}</th>{head}</tr></thead>',
         '<tbody markdown="1">', *rows, "</tbody></table>", "",
         f"[{escaped(strings.custom_link)}]({custom_path()})", ""])

@@ -77,6 +77,7 @@ def generated(lang: str, root: Path, pdfs: Manifest, *, directory_urls: bool = T
     files[MISSION] = checklist_pages.mission_markdown(edition)
     for pdf in pdfs[lang]:
         files[checklist_pages.pdf_path(pdf)] = pdf.path
+        files[checklist_pages.pdf_path(pdf, fillable=True)] = pdf.fillable
     files[FONTS_CSS] = fonts.font_faces(lambda path: posixpath.relpath(f"{FONTS}/{path.name}",
                                                                        posixpath.dirname(FONTS_CSS)))
     for path in fonts.files():

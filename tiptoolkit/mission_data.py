@@ -22,6 +22,8 @@ from .markup import plain_text
 
 DATA_ID = "tk-mission-data"  # the id of the page's `<script type="application/json">`
 WORDS = "mission/words.js"  # an edition's words, under its root
+PACK_SHEETS = "xlsform/mission-pack.js"  # under the site root: the pack's XLSForm sheets (tiptoolkit.xlsform)
+PACK_GLOBAL = "tkXlsformPack"  # the global that script defines
 KEY_PART = "C"  # a chapter's key questions
 
 
@@ -81,6 +83,7 @@ def mission_data(edition: Edition, langs: list[str], *, directory_urls: bool, ro
         "responses": list(edition.strings.mission.labels.responses),
         "words": {edition.lang: _words(edition, sections)},
         "others": {lang: f"{up}{lang}/{WORDS}" for lang in langs if lang != edition.lang},
+        "packSheets": {"src": f"{up}{PACK_SHEETS}", "global": PACK_GLOBAL},  # for the XLSForm of a selection
         "sections": [{"id": s.id, "anchor": s.anchor,
                       "parts": [{"id": p.id, "anchor": p.anchor, "key": not s.is_annex and p.id == f"{s.id}.{KEY_PART}"}
                                 for p in s.parts]}

@@ -201,15 +201,30 @@ class Labels(Strict):
     read_page: Text = Field(description="Link of a chapter's short permalink page to the chapter in this language")
 
 
+def _every(names: tuple[str, ...]):
+    """A validator: a mapping with a text for each of `names`, none missing."""
+    def check(value: dict) -> dict:
+        missing = [name for name in names if name not in value]
+        if missing:
+            raise ValueError(f"a text is missing for {', '.join(missing)}")
+        return value
+    return check
+
+
+MISSION_FIELDS = ("country", "dates", "institution", "interlocutors", "assessor")  # a cover's blanks, once per document
+
+
 class ChecklistStrings(Strict):
     """What the printable checklists (PDF and browser) and their pages say in one language."""
 
     checklist: Text = Field(description="What a chapter's printable document is, e.g. “Liste de contrôle”")
     annex_form: Text = Field(description="What the annex's printable document is, e.g. “Formulaire d’entretien”")
     mission_pack: Text = Field(description="Title of the document with every chapter's checklist and the annex form")
-    mission_fields: list[Text] = Field(min_length=1, description="Blank fields of a cover: country, dates, …")
-    answers: list[Text] = Field(min_length=2, description="Tick-box columns of every question, e.g. answered, "
-                                                          "partly, not applicable")
+    mission_fields: dict[Literal[MISSION_FIELDS], Text] = Field(  # type: ignore[valid-type]
+        description="Blank fields of a document's cover, by name: country, dates, institution, interlocutors, assessor")
+    _mission_fields = field_validator("mission_fields")(_every(MISSION_FIELDS))
+    scale_line: Text = Field(description="The cover's one line on how to answer; `{responses}` is replaced by the "
+                                         "response scale's words")
     notes: Text = Field(description="Label of the ruled space for notes under a question")
     answer: Text = Field(description="Label of the ruled space for an answer in the annex form")
     contents: Text = Field(description="Title of the mission pack's contents page")
@@ -219,6 +234,8 @@ class ChecklistStrings(Strict):
     printable: Text = Field(description="On a chapter page, before the links to its PDFs")
     catalogue: Text = Field(description="Title of the page that lists every PDF")
     catalogue_intro: Text = Field(description="First paragraph of that page")
+    fillable: Text = Field(description="Column heading of that page's fillable PDFs")
+    fillable_intro: Text = Field(description="What the fillable PDFs are and which readers fill them, on that page")
     xlsform: Text = Field(description="Column heading of that page's XLSForms (KoboToolbox, ODK Collect)")
     xlsform_intro: Text = Field(description="What the XLSForms are and how to use them, on that page")
     document: Text = Field(description="Column heading: the document")
@@ -243,19 +260,10 @@ class ChecklistStrings(Strict):
 
 
 RESPONSES = ("yes", "no", "partly", "unknown", "not-applicable")  # the mission's response scale: Oui, Non, En partie…
-# How web/mission/file.js names the refusals of a mission file or a data export (MissionFileError's code).
+# How web/mission/file.js names the refusals of a mission file or of an import: a data export, a filled PDF
+# (MissionFileError's code).
 REFUSALS = ("too-large", "not-json", "not-mission", "version", "invalid", "unknown-item", "scale", "passphrase",
-            "not-export")
-
-
-def _every(names: tuple[str, ...]):
-    """A validator: a mapping with a text for each of `names`, none missing."""
-    def check(value: dict) -> dict:
-        missing = [name for name in names if name not in value]
-        if missing:
-            raise ValueError(f"a text is missing for {', '.join(missing)}")
-        return value
-    return check
+            "not-export", "export-labels", "not-form")
 
 
 class MissionLabels(Strict):

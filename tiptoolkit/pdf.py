@@ -1,11 +1,17 @@
 """The PDFs, made with WeasyPrint from the checklist markup (:mod:`tiptoolkit.checklist`): per
 language, a checklist per chapter II–XI, the annex interview form, and the full mission pack
 (title page, contents page, every chapter and the annex form; PDF bookmarks for chapters
-and parts). They are tagged PDFs (PDF/UA-1) with their fonts embedded.
+and parts). They are tagged PDFs (PDF/UA-1) with their fonts embedded. Each has a fillable
+variant, the same pages with form fields: per item a radio group `IV.D.3.o.response` (the
+response scale's codes, `yes`…, or an annex scale's option numbers, `1`…, as its export values)
+and a multi-line text field `IV.D.3.o.notes`; the cover's `mission.country`, `mission.dates`,
+`mission.institution`, `mission.interlocutors`, `mission.assessor`. It is not PDF/UA: WeasyPrint's
+form widgets do not pass it yet (its issue #2726). Both come from one layout, written twice:
+first without the widgets (the tagged PDF), then with them.
 
 A PDF is rebuilt only when its fingerprint changes (its HTML with the styles inline, the font
-files, the WeasyPrint version): built PDFs are kept in a cache folder (:mod:`tiptoolkit.caches`),
-named by fingerprint. The PDFs load nothing but their font files.
+files, the WeasyPrint version, this module): built PDFs are kept in a cache folder
+(:mod:`tiptoolkit.caches`), named by fingerprint. The PDFs load nothing but their font files.
 
 They are made in worker processes, each keeping one WeasyPrint font configuration for all the
 PDFs it makes: it decodes the WOFF2 font files once, not once per PDF (2 s of CPU a PDF, half
@@ -102,12 +108,21 @@ class Document(Printed):
 class Pdf(Printed):
     """A built PDF, in the cache."""
 
-    path: Path
+    path: Path  # the tagged PDF (PDF/UA-1)
+    fillable: Path  # the same pages with form fields
     pages: int
 
     @property
     def size(self) -> int:
         return self.path.stat().st_size
+
+    @property
+    def fillable_name(self) -> str:
+        return file_name(self.lang, self.slug, fillable=True)
+
+    @property
+    def fillable_size(self) -> int:
+        return self.fillable.stat().st_size
 
 
 Manifest = dict[str, list[Pdf]]  # language -> its PDFs, chapters in order, then the annex form and the mission pack
@@ -121,8 +136,9 @@ def document_stem(slug: str | None) -> str:
     return "interview-form" if slug == "annex" else f"checklist-{slug}"
 
 
-def file_name(lang: str, slug: str | None) -> str:
-    return f"{document_stem(slug)}-{lang}.pdf"
+def file_name(lang: str, slug: str | None, *, fillable: bool = False) -> str:
+    """`checklist-iv-fr.pdf`; its fillable variant `checklist-iv-fillable-fr.pdf`."""
+    return f"{document_stem(slug)}{'-fillable' if fillable else ''}-{lang}.pdf"
 
 
 def _page_css(edition: Edition) -> str:
@@ -222,16 +238,37 @@ def _start_worker(scratch: str) -> None:
     _font_config = FontConfiguration()
 
 
-def _render(source: str, target: str) -> int:
-    """Make one PDF, with the worker's font configuration (outside a worker, a new one); return
-    its page count."""
+def _radio_buttons_are_widgets(_document, pdf) -> None:
+    """WeasyPrint gives each button of a radio group the group's name (`/T`) and lists it among the
+    form's fields, which makes it a field of its own, `IV.C.1.response.IV.C.1.response`, for PDF
+    readers (pypdf, pdf-lib, Acrobat): a button is only a widget of its group's field, so it loses
+    the name and leaves the list."""
+    buttons = set()
+    for thing in pdf.objects:
+        if isinstance(thing, dict) and "Parent" in thing and thing.get("FT") == "/Btn":
+            for key in ("T", "TU", "FT"):
+                thing.pop(key, None)
+            buttons.add(thing.reference)
+    form = pdf.catalog["AcroForm"]
+    form["Fields"] = type(form["Fields"])(field for field in form["Fields"] if field not in buttons)
+
+
+def _render(source: str, target: str, fillable: str) -> int:
+    """Make one PDF and its fillable variant, with the worker's font configuration (outside a
+    worker, a new one); return their page count."""
     from weasyprint import HTML
 
     document = HTML(string=source, base_url=PACKAGES.as_uri() + "/", url_fetcher=_local_fonts_only()).render(
-        font_config=_font_config)
-    partial = f"{target}.part"
-    document.write_pdf(partial, pdf_variant="pdf/ua-1", pdf_tags=True)
-    os.replace(partial, target)
+        font_config=_font_config, pdf_forms=True)
+    widgets = [page.forms for page in document.pages]
+    for page in document.pages:
+        page.forms = {None: []}  # the tagged PDF: the fields' boxes and lines, no widgets
+    document.write_pdf(f"{target}.part", pdf_variant="pdf/ua-1", pdf_tags=True)
+    for page, forms in zip(document.pages, widgets):
+        page.forms = forms
+    document.write_pdf(f"{fillable}.part", pdf_tags=True, finisher=_radio_buttons_are_widgets)
+    os.replace(f"{fillable}.part", fillable)
+    os.replace(f"{target}.part", target)  # last: a tagged PDF in the cache has its fillable variant
     return len(document.pages)
 
 
@@ -244,6 +281,11 @@ def _fonts_digest() -> str:
     for path in font_files():
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def _fillable(target: Path) -> Path:
+    """Where the fillable variant of the cached PDF `target` is."""
+    return target.with_suffix(".fillable.pdf")
 
 
 def _prune(cache: Path, used: set[Path]) -> None:
@@ -266,10 +308,12 @@ def build_pdfs(root: Path = ROOT, cache: Path | None = None) -> Manifest:
         raise ContentError(list(dict.fromkeys(problems)))  # a text is in a chapter's PDF and in the pack
     cache = cache or caches.folder("pdf")
     cache.mkdir(parents=True, exist_ok=True)
-    fonts, engine = _fonts_digest(), f"weasyprint {weasyprint.__version__}"
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()  # how this module writes them
+    fonts, engine = _fonts_digest(), f"weasyprint {weasyprint.__version__} {code}"
     targets = {document.name: cache / f"{_fingerprint(document, fonts, engine)}.pdf" for _, document in planned}
     todo = [document for _, document in planned
-            if not (targets[document.name].is_file() and targets[document.name].with_suffix(".json").is_file())]
+            if not all(path.is_file() for path in (targets[document.name], _fillable(targets[document.name]),
+                                                   targets[document.name].with_suffix(".json")))]
     log.info("PDF checklists: %d to build, %d unchanged (reused)", len(todo), len(planned) - len(todo))
     if todo:
         todo.sort(key=lambda d: -len(d.html))  # the longest first: the mission packs
@@ -279,7 +323,8 @@ def build_pdfs(root: Path = ROOT, cache: Path | None = None) -> Manifest:
                 workers, mp_context=processes.forking() or multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
                 initargs=(scratch,)) as pool:
-            jobs = {pool.submit(_render, document.html, str(targets[document.name])): document for document in todo}
+            jobs = {pool.submit(_render, document.html, str(targets[document.name]),
+                                str(_fillable(targets[document.name]))): document for document in todo}
             for done, job in enumerate(as_completed(jobs), start=1):
                 document = jobs[job]
                 pages = job.result()
@@ -291,6 +336,6 @@ def build_pdfs(root: Path = ROOT, cache: Path | None = None) -> Manifest:
         target = targets[document.name]
         target.touch()  # recently used: kept by the pruning
         pages = json.loads(target.with_suffix(".json").read_text())["pages"]
-        manifest[edition.lang].append(Pdf(**document.described(), path=target, pages=pages))
-    _prune(cache, {t for target in targets.values() for t in (target, target.with_suffix(".json"))})
+        manifest[edition.lang].append(Pdf(**document.described(), path=target, fillable=_fillable(target), pages=pages))
+    _prune(cache, {t for target in targets.values() for t in (target, _fillable(target), target.with_suffix(".json"))})
     return manifest

@@ -12,12 +12,16 @@ item's ID as their hint. Field names come from the IDs (`IV.D.3.o` → `IV_D_3_o
 with openpyxl, byte for byte the same for the same content (fixed dates, in its properties and
 in its zip), into the build cache, by the fingerprint of its rows: a build makes only the forms
 whose questions or words changed (a live reload keeps its first build's, as it keeps its PDFs).
+
+The whole pack's sheets are also a script beside them (`xlsform/mission-pack.js`), from which the
+mission page cuts the form of a selection (web/mission/xlsform.js): one description of the forms.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import re
 import zipfile
@@ -31,7 +35,7 @@ from openpyxl import Workbook
 from . import caches
 from .checklist import Section
 from .edition import ROOT, Edition
-from .mission_data import part_items, sections_of, words_of
+from .mission_data import PACK_GLOBAL, PACK_SHEETS, part_items, sections_of, words_of
 from .pdf import document_stem
 
 FOLDER = "xlsform"  # at the site root
@@ -76,7 +80,7 @@ def forms(sections: list[Section]) -> list[Form]:
 
 def workbooks(editions: dict[str, Edition], root=ROOT) -> dict[str, bytes]:
     """Every form, by its path from the site root (`xlsform/checklist-iv.xlsx`), from the cache when
-    its rows are those of a form made before."""
+    its rows are those of a form made before; and the pack's sheets as a script (`PACK_SHEETS`)."""
     ordered = list(editions.values())
     words = {e.lang: words_of(e, root) for e in ordered}
     cache = caches.folder(FOLDER)
@@ -90,6 +94,8 @@ def workbooks(editions: dict[str, Edition], root=ROOT) -> dict[str, bytes]:
             scratch.write_bytes(_written(sheets))
             os.replace(scratch, path)
         out[form_path(form.slug)] = path.read_bytes()
+        if form.slug is None:
+            out[PACK_SHEETS] = f"globalThis.{PACK_GLOBAL} = {json.dumps(sheets, ensure_ascii=False)};\n".encode()
     return out
 
 

@@ -1,8 +1,8 @@
 /**
- * The Excel hand-over (.xlsx) of a mission record (see record.js): one sheet, a bold frozen
- * header row in the mission's language, then one row per item (questions and sub-items, in
- * order) with its ID, chapter, part, texts in both languages, response, notes, sources, assessor
- * and last change.
+ * The Excel files made in the browser. The hand-over (.xlsx) of a mission record (see record.js):
+ * one sheet, a bold frozen header row in the mission's language, then one row per item (questions
+ * and sub-items, in order) with its ID, chapter, part, texts in both languages, response, notes,
+ * sources, assessor and last change. And the workbook of a selection's XLSForm (see xlsform.js).
  */
 // write-excel-file's public entries zip with fflate's asynchronous zip(), which compresses any part
 // of 160 kB or more (the sheet of a few hundred rows) in a Web Worker made from a blob: URL; the
@@ -63,4 +63,16 @@ function columns(labels, langs) {
 export async function excelBlob(record) {
   const sheet = { columns: columns(record.labels, record.langs), sheet: record.labels.record, stickyRowsCount: 1 };
   return generateXlsxFileSync(rows(record), sheet, {}, convertFileContent);
+}
+
+/**
+ * The workbook of an XLSForm's sheets: one sheet per entry, named by its key, every cell a string.
+ * @param {Object<string, string[][]>} sheets rows of cells by sheet name (xlsform.js's selectionForm)
+ * @returns {Promise<Blob>}
+ */
+export async function xlsformBlob(sheets) {
+  const book = Object.entries(sheets).map(([name, rows]) => ({
+    sheet: name, data: rows.map((row) => row.map((value) => ({ value, type: String }))),
+  }));
+  return generateXlsxFileSync(book, {}, undefined, convertFileContent);
 }

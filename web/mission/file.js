@@ -42,8 +42,13 @@ function explain(code, params) {
       + "options): an item with a scale takes an `option` from 1 to its number of options, any other a `response`.";
     case "passphrase": return "Wrong passphrase, or the file was altered (or cut short): check the passphrase, "
       + "or open another copy of the file.";
-    case "not-export": return "It is not a data export of this site's forms: no column is named as a field of "
-      + "theirs (IV_D_3_o_response…); export the form's data as CSV from KoboToolbox or ODK Central.";
+    case "not-export": return "It is neither a filled PDF form nor a data export of this site's forms: import a "
+      + "fillable PDF of the site, filled and saved, or the form's data exported from KoboToolbox or ODK Central "
+      + "as CSV or XLSX, whose columns are named as the form's fields (IV_D_3_o_response…).";
+    case "export-labels": return "Its columns are named by the questions' labels, not by the form's fields "
+      + "(IV_D_3_o_response…): export the data again from KoboToolbox with “XML values and headers”.";
+    case "not-form": return "It is not a fillable PDF of this site: it has no form field named as an item's "
+      + "(IV.D.3.o.response…); download the fillable PDF from the Checklists page, fill it in and save it.";
     default: throw new TypeError(`unknown mission file error code ${code}`);
   }
 }

@@ -1,9 +1,11 @@
 /** The hand-overs: Word and Excel files made in the browser (their libraries are bundles of their own,
- * loaded on first use), and the printed record's page footers. All three carry the selected items. */
+ * loaded on first use), and the printed record's page footers. All three carry the selected items;
+ * so does the selection's XLSForm, cut from the whole pack's (xlsform.js) and written as an Excel file. */
 
 import { hasWords, withWords } from "./data.js";
 import { download, loadScript } from "./dom.js";
 import { buildRecord, fileName } from "./record.js";
+import { selectionForm } from "./xlsform.js";
 
 const KINDS = {
   word: { script: "mission-word.js", global: "tkMissionWord", make: "wordBlob", extension: "docx" },
@@ -20,15 +22,34 @@ async function needWords(data, langs) {
   }
 }
 
+/** The library of the `kind` ("word", "excel") hand-over, its bundle loaded (from beside `base`) on first use. */
+async function library(kind, base) {
+  const how = KINDS[kind];
+  await loadScript(new URL(how.script, base).href);
+  return globalThis[how.global];
+}
+
 /** Make and download the `kind` ("word", "excel") hand-over of `file`: resolves to the file's name. The
  * Word file is in the mission's language; the Excel file gives the questions in every language. */
 export async function handOver(kind, { data, file, ids, link, base }) {
   const how = KINDS[kind];
   await needWords(data, kind === "excel" ? data.langs : [file.mission.language]);
-  await loadScript(new URL(how.script, base).href);
-  const blob = await globalThis[how.global][how.make](buildRecord(data, file, ids, link));
+  const blob = await (await library(kind, base))[how.make](buildRecord(data, file, ids, link));
   const name = fileName(file, how.extension);
   download(blob, name);
+  return name;
+}
+
+/** Make and download the XLSForm of the selected questions `ids`, titled `title`, from the whole pack's
+ * sheets (`data.packSheets`: the script, loaded on first use, and the global it defines): resolves to the
+ * file's name, its form ID's. */
+export async function handOverForm({ data, ids, title, base }) {
+  await loadScript(new URL(data.packSheets.src, location.href).href);
+  const pack = globalThis[data.packSheets.global];
+  if (!pack) throw new Error(`${data.packSheets.src} holds no XLSForm sheets: rebuild the site (make build)`);
+  const { sheets, formId } = await selectionForm(pack, data, ids, title);
+  const name = `${formId}.xlsx`;
+  download(await (await library("excel", base)).xlsformBlob(sheets), name);
   return name;
 }
 

@@ -6,9 +6,8 @@ import { createAnswering } from "./answering.js";
 import { pageData } from "./data.js";
 import { el } from "./dom.js";
 import { readFile, merge, openChoice, refusal, saveFile } from "./files.js";
-import { checkSize } from "./file.js";
-import { footPages, handOver } from "./handover.js";
-import { readExport } from "./import.js";
+import { footPages, handOver, handOverForm } from "./handover.js";
+import { loadReader, readImport } from "./import-file.js";
 import { confirmDelete, createMission, detailsDialog, missionsDialog } from "./missions.js";
 import { progressChart } from "./progress.js";
 import { createSelection } from "./selection.js";
@@ -19,6 +18,8 @@ import { createWorkspace } from "./workspace.js";
 
 const base = document.currentScript.src;  // the site's assets are found from here (site or file://)
 const ANSWER = "answer";  // the address's mark of the answering mode: ?select=IV&answer
+const IMPORTED = [".pdf", ".xlsx", ".csv", "application/pdf", "text/csv",  // what "Import answers" offers to choose
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"].join(",");
 
 async function start() {
   const block = document.getElementById("tk-mission-data");
@@ -123,7 +124,7 @@ async function start() {
 
   const picker = el("input", { type: "file", accept: ".json,application/json", hidden: true, tabindex: "-1",
                                "aria-hidden": "true" });
-  const exportPicker = el("input", { type: "file", accept: ".csv,text/csv", hidden: true, tabindex: "-1",
+  const exportPicker = el("input", { type: "file", accept: IMPORTED, hidden: true, tabindex: "-1",
                                      "aria-hidden": "true" });
   bar.append(picker, exportPicker);
   exportPicker.addEventListener("change", async () => {
@@ -133,8 +134,7 @@ async function start() {
     say(t("checking"));
     let submissions;
     try {
-      checkSize(chosen.size);
-      submissions = readExport(await chosen.text(), chosen.name, data, workspace.file);
+      submissions = await readImport(chosen, chosen.name, { data, mine: workspace.file, load: loadReader(base) });
     } catch (error) {
       say(refusal(data, t, chosen.name, error));
       return;
@@ -196,12 +196,25 @@ async function start() {
     }
   }
 
+  async function formOfSelection() {
+    if (!selection.required()) return;
+    say(t("export_loading"));
+    try {
+      const title = t("xlsform_title", { site: data.site[data.lang], n: selection.chosen.size });
+      const fileName = await handOverForm({ data, ids: [...selection.chosen], title, base });
+      say(t("exported", { name: fileName }));
+    } catch (error) {
+      say(t("export_failed", { error: error.message }));
+    }
+  }
+
   const actions = {
     missions: manageMissions,
     mode: () => setMode(modeButton.getAttribute("aria-pressed") !== "true"),
     all: () => selection.all(true),
     none: () => selection.all(false),
     print: () => { if (selection.required()) window.print(); },
+    xlsform: formOfSelection,
     save: async () => {
       if (!workspace.file) { say(t("need_mission")); return; }
       await workspace.flush();

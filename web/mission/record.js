@@ -75,10 +75,11 @@ function recordItem(data, item, answer, lang) {
 }
 
 /**
- * The items of the selected questions, in page order: each question followed by its sub-items.
+ * The items of the selected questions, in page order: each question followed by its sub-items (what
+ * the hand-overs and the selection's XLSForm carry, as a print of the selection shows them).
  * Refuses an ID that is not a question of the edition.
  */
-function selectedItems(data, ids) {
+export function selectedItems(data, ids) {
   const byId = new Map(data.items.map((item) => [item.id, item]));
   for (const id of ids) {
     const item = byId.get(id);
