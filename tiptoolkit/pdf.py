@@ -295,26 +295,51 @@ def _prune(cache: Path, used: set[Path]) -> None:
             path.unlink(missing_ok=True)
 
 
-def build_pdfs(root: Path = ROOT, cache: Path | None = None) -> Manifest:
-    """Build (or reuse) every PDF of every language; report progress; return them by language.
-    `cache` defaults to the `pdf` cache folder (:mod:`tiptoolkit.caches`)."""
+@dataclass(frozen=True)
+class Plan:
+    """Every PDF of every language, and the file of each in the cache (named by its fingerprint)."""
+
+    documents: list[tuple[Edition, Document]]
+    targets: dict[str, Path]  # a document's name -> its tagged PDF in the cache
+
+    @property
+    def todo(self) -> list[Document]:
+        """The documents whose PDFs the cache does not hold yet."""
+        return [document for _, document in self.documents
+                if not all(path.is_file() for path in _files(self.targets[document.name]))]
+
+
+def _files(target: Path) -> tuple[Path, Path, Path]:
+    """A cached PDF's files: the tagged PDF, its fillable variant, its page count."""
+    return target, _fillable(target), target.with_suffix(".json")
+
+
+def plan(root: Path = ROOT, cache: Path | None = None) -> Plan:
+    """What `build_pdfs` has to make. ContentError for a character the fonts lack. `cache`
+    defaults to the `pdf` cache folder (:mod:`tiptoolkit.caches`)."""
     import weasyprint
 
-    check_installed()
     editions = list(all_editions(root).values())
     planned = [(edition, document) for edition in editions for document in documents(edition, root)]
     problems = [p for edition, document in planned for p in glyph_problems(edition, document, root)]
     if problems:
         raise ContentError(list(dict.fromkeys(problems)))  # a text is in a chapter's PDF and in the pack
     cache = cache or caches.folder("pdf")
-    cache.mkdir(parents=True, exist_ok=True)
     code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()  # how this module writes them
     fonts, engine = _fonts_digest(), f"weasyprint {weasyprint.__version__} {code}"
-    targets = {document.name: cache / f"{_fingerprint(document, fonts, engine)}.pdf" for _, document in planned}
-    todo = [document for _, document in planned
-            if not all(path.is_file() for path in (targets[document.name], _fillable(targets[document.name]),
-                                                   targets[document.name].with_suffix(".json")))]
-    log.info("PDF checklists: %d to build, %d unchanged (reused)", len(todo), len(planned) - len(todo))
+    return Plan(planned, {document.name: cache / f"{_fingerprint(document, fonts, engine)}.pdf"
+                          for _, document in planned})
+
+
+def build_pdfs(root: Path = ROOT, cache: Path | None = None) -> Manifest:
+    """Build (or reuse) every PDF of every language; report progress; return them by language.
+    `cache` defaults to the `pdf` cache folder (:mod:`tiptoolkit.caches`)."""
+    check_installed()
+    cache = cache or caches.folder("pdf")
+    cache.mkdir(parents=True, exist_ok=True)
+    wanted = plan(root, cache)
+    targets, todo = wanted.targets, wanted.todo
+    log.info("PDF checklists: %d to build, %d unchanged (reused)", len(todo), len(targets) - len(todo))
     if todo:
         todo.sort(key=lambda d: -len(d.html))  # the longest first: the mission packs
         started = time.perf_counter()
@@ -331,11 +356,12 @@ def build_pdfs(root: Path = ROOT, cache: Path | None = None) -> Manifest:
                 targets[document.name].with_suffix(".json").write_text(json.dumps({"pages": pages}))
                 log.info("PDF %d/%d: %s, %d pages (%.0f s)", done, len(todo), document.name, pages,
                          time.perf_counter() - started)
-    manifest: Manifest = {edition.lang: [] for edition in editions}
-    for edition, document in planned:
+    manifest: Manifest = {}
+    for edition, document in wanted.documents:
         target = targets[document.name]
         target.touch()  # recently used: kept by the pruning
         pages = json.loads(target.with_suffix(".json").read_text())["pages"]
-        manifest[edition.lang].append(Pdf(**document.described(), path=target, fillable=_fillable(target), pages=pages))
-    _prune(cache, {t for target in targets.values() for t in (target, _fillable(target), target.with_suffix(".json"))})
+        manifest.setdefault(edition.lang, []).append(
+            Pdf(**document.described(), path=target, fillable=_fillable(target), pages=pages))
+    _prune(cache, {path for target in targets.values() for path in _files(target)})
     return manifest
