@@ -290,6 +290,19 @@ def test_a_pdf_made_by_a_worker_after_others_is_the_same_as_made_alone(site, tmp
     assert fillable.read_bytes() == pdf(site, "en", "viii", fillable=True).read_bytes()
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_weasyprint_understands_every_rule_of_the_pdfs_styles(lang, caplog):
+    """No rule WeasyPrint ignores (and reports, once per PDF, in every build): the browser-only
+    ones belong in mission.css, which the PDFs do not load."""
+    from weasyprint import CSS
+
+    html = documents(load_edition(lang))[0].html
+    styles = "\n".join(style.get_text() for style in BeautifulSoup(html, "html.parser").find_all("style"))
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        CSS(string=styles, base_url=Path.cwd().as_uri() + "/")
+    assert [record.getMessage() for record in caplog.records if record.name == "weasyprint"] == []
+
+
 def test_a_character_without_glyph_stops_the_build(sources):
     path = sources / "chapters" / "fr" / "iv.yml"
     text = path.read_text(encoding="utf-8")
