@@ -376,6 +376,11 @@ def test_a_chapter_page_leads_to_answering_it_and_every_page_names_the_mission(c
     assert chapter.locator(".tk-header-mission").inner_text() == FR.ui["current"].replace("{title}", "Lomé")
     chapter.get_by_role("link", name=FR.ui["answer_link"]).click()
     chapter.wait_for_url("**/fr/mission/?select=IV&answer")
+    chapter.wait_for_function("""() => {  // the first question is in view below the bar that stays in view
+        const bar = document.querySelector(".tk-mission-bar").getBoundingClientRect();
+        const first = document.querySelector('[data-item="IV.C.1"]')?.getBoundingClientRect();
+        return first && first.top >= bar.bottom - 1 && first.top < innerHeight / 2;
+    }""", timeout=5000)
     group(chapter, FR, "IV.D.3.o").get_by_role("radio", name="Non", exact=True).check()
     assert chapter.get_by_role("button", name=FR.ui["answer_mode"]).get_attribute("aria-pressed") == "true"
     note = chapter.locator(".tk-mission-storage")  # whether the browser keeps the answers for good, said plainly

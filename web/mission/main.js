@@ -278,6 +278,14 @@ async function start() {
   await workspace.use(file);
   if (file) showStorage();
   bar.hidden = false;  // the workspace is ready
+  // What is brought into view (an item, the progress) stops below the bar that stays in view, not under it.
+  const belowBar = () => {
+    const style = getComputedStyle(bar);
+    document.documentElement.style.scrollPaddingTop =
+      style.position === "sticky" ? `${parseFloat(style.top) + bar.offsetHeight}px` : "";
+  };
+  belowBar();
+  new ResizeObserver(belowBar).observe(bar);
   if (new URLSearchParams(location.search).has(ANSWER)) {
     await setMode(true);
     const first = questions.find((q) => selection.chosen.has(q));
