@@ -339,6 +339,11 @@ CASES = [
     Case("missing publication file", lambda r: delete(r, "content/publication.yml"),
          "content/publication.yml", "(whole file)", "the publication address is missing",
          "git checkout -- content/publication.yml"),
+    # --- the original publication, as citations name it -----------------------------------
+    Case("citation facts without a language of the site",
+         lambda r: swap(r, "content/citation.yml", ', "en": "Vienna"}', '}'),
+         "content/citation.yml", "place", "no `en` entry: citations in that language cannot name it",
+         'add `"en": "…"` to `place`'),
     # --- annex ---------------------------------------------------------------------------
     Case("annex item using an undefined scale",
          lambda r: swap(r, ANNEX, "                scale: rating", "                scale: notation"),
@@ -424,6 +429,22 @@ CASES = [
          and None,
          "content/resources.yml", "box.3.1.2", "box 3, section 1, entry 2 is in no resource's `cited_in`",
          "add `box.3.1.2` to the resource it names"),
+    Case("correction of an ID that does not exist",
+         lambda r: swap(r, "content/departures.yml", "  - id: II.D.13.e\n", "  - id: II.D.13.z\n", at="II.D.13.z"),
+         "content/departures.yml", "corrections[0] (II.D.13.z)",
+         "`II.D.13.z` is no item, box, box section, box entry or footnote of the fr edition",
+         "a box entry as `box.<box>.<section>.<entry>`"),
+    Case("correction the item no longer holds",
+         lambda r: swap(r, II, "L’auteur est un(e) ressortissant(e) ou un(e) résident(e) habituel(le) de cet État et "
+                        "l’extradition est refusée?", "L’auteur est un(e) ressortissante) ou un(e) résident(e) "
+                        "habituel(le) de cet État et l’extradition est refusée?")
+         and line_with(r, "content/departures.yml", "    after: \"L’auteur"),
+         "content/departures.yml", "corrections[0] (II.D.13.e)", "II.D.13.e does not contain the `after` text",
+         "or remove the entry if the correction was undone"),
+    Case("editor's note on a box entry the chapter does not have",
+         lambda r: swap(r, "chapters/fr/viii.yml", '  "box.7.2.8":', '  "box.7.2.99":', at="box.7.2.99"),
+         "chapters/fr/viii.yml", "editor_notes (box.7.2.99)", "`box.7.2.99` is no box entry or footnote of this chapter",
+         "(`box.<box>.<section>.<entry>`) or footnotes (`VIII#fn.<n>`)"),
     Case("glossary: wrong English variant",
          lambda r: swap(r, EN_IV, "Does a procedure implemented", "Does a trafficking of persons procedure implemented",
                         at="Does") ,
@@ -433,6 +454,25 @@ CASES = [
          lambda r: swap_line(r, "content/glossary.yml", '      en: "Short title of the Protocol to Prevent', None) and None,
          "content/glossary.yml", "trafficking-in-persons-protocol", "no definition in `en`",
          "add `en:` under `definition`"),
+    # --- house style (STYLE.md): every kind of text, each rule's message ---------------------
+    Case("style: a space before a question mark",
+         lambda r: swap(r, IV, "victimes de la traite?\"", "victimes de la traite ?\"") and line_with(r, IV, "traite ?"),
+         IV, "IV.C.1", "`traite ?`: a space before `?`, `:`, `;` or `!`",
+         "write `traite?`: no space before ? : ; ! in either language"),
+    Case("style: `par.` in English",
+         lambda r: swap(r, EN_BP19, "WG.4/2010/6, para. 20]", "WG.4/2010/6, par. 20]", at="par. 20"),
+         EN_BP19, "BP2019.5", "`par.`: `par.` for a paragraph", "write `para.`: UN English writes para. and paras."),
+    Case("style: guillemets in a shared file",
+         lambda r: swap(r, "content/glossary.yml", "Accords, formels", "« Accords », formels"),
+         "content/glossary.yml", "cooperation-agreements", "`« Accords »,`: guillemets « »",
+         "write `“Accords”,`: quotation marks are “ ” in both languages"),
+    Case("style: a straight apostrophe in an interface string",
+         lambda r: swap(r, SITE, "Note de l’éditeur", "Note de l'éditeur"),
+         SITE, "wg.editor_note", "`l'éditeur`: a straight apostrophe", "write `l’éditeur`: the apostrophe is ’"),
+    Case("style: a hand-written page",
+         lambda r: swap(r, "content/fr/pages/index.md", "cette édition?]", "cette édition ?]"),
+         "content/fr/pages/index.md", "pages/index", "`édition ?`: a space before",
+         "write `édition?`"),
 ]
 
 

@@ -50,6 +50,23 @@ def test_a_page_is_cut_into_items_and_paragraphs_each_with_its_anchor_and_place(
     ]
 
 
+GLOSSARY = """<h1 id="glossary">Glossaire</h1>
+<dl class="tk-glossary"><dt id="referral">orientation <small>(<span lang="en">referral</span>)</small></dt>
+<dd>Fait d’adresser une personne aux services des victimes.<br><span class="tk-used">Employé dans: <a href="iv/">IV</a></span></dd>
+<dt id="victim">victime <small>(<span lang="en">victim</span>)</small></dt><dd>Personne.</dd></dl>
+"""
+
+
+def test_a_definition_is_found_at_its_term_under_it_without_the_pages_using_it():
+    assert [(u.url, u.where, u.text) for u in search_index.units(GLOSSARY, "glossary/")] == [
+        ("glossary/#glossary", "", "Glossaire"),
+        ("glossary/#referral", "Glossaire", "orientation (referral)"),
+        ("glossary/#referral", "Glossaire › orientation (referral)", "Fait d’adresser une personne aux services des victimes."),
+        ("glossary/#victim", "Glossaire", "victime (victim)"),
+        ("glossary/#victim", "Glossaire › victime (victim)", "Personne."),
+    ]
+
+
 WORDS_COMPARED = 12  # of an item's text and its unit's (editor's notes and rendered emphasis differ after)
 
 

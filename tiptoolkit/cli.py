@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from . import parity, schema
+from . import citation, parity, schema
 from .errors import ContentError, Problem, os_problem
 from .project import find_root
 from .validate import validate
@@ -42,7 +42,7 @@ def _run(args: argparse.Namespace, root: Path) -> int:
         print(f"recorded {len(marked)} reviewed units in {parity.fingerprints_path(root, args.lang).relative_to(root)}")
         return 0
     if args.command == "schema":
-        for path in schema.write(root):
+        for path in [*schema.write(root), citation.write_cff(root)]:
             print(f"wrote {path.relative_to(root)}")
         return 0
     if args.command == "screenshots":

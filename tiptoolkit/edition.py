@@ -80,6 +80,12 @@ class Page:
     def is_chapter(self) -> bool:
         return self.kind == "chapter"
 
+    @property
+    def id(self) -> str:
+        """Its place in IDs: `IV`, `INTRODUCTION`, `ANNEX`, a Working Group document's `BP2018`
+        (its footnotes are `IV#fn.12`, `BP2018#fn.13`)."""
+        return self.document.id if self.document else (self.numeral or self.slug.upper())
+
 
 @dataclass(eq=False)  # compared and hashed by identity: a loaded edition is cached as a whole
 class Edition:

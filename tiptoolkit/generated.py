@@ -14,7 +14,8 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import bundles, checklist_pages, export, fonts, glossary, mission_data, resources, search_index, source_files
+from . import (bundles, checklist_pages, citation, departures, export, fonts, glossary, mission_data, resources,
+               search_index, source_files)
 from .catalog import editions as all_editions
 from .catalog import load_edition
 from .checklist import load_publication
@@ -72,6 +73,7 @@ def generated(lang: str, root: Path, pdfs: Manifest, *, directory_urls: bool = T
         files[f"{page.slug}.md"] = _under_title(page.markdown, links) if links else page.markdown
     files[f"{glossary.PAGE_SLUG}.md"] = glossary.markdown(glossary.load_glossary(root), edition, others)
     files[f"{resources.PAGE_SLUG}.md"] = resources.markdown(resources.check(edition, root), edition)
+    files[f"{departures.PAGE_SLUG}.md"] = departures.markdown(departures.check(edition, root), edition)
     files[f"{checklist_pages.CATALOGUE_SLUG}.md"] = checklist_pages.catalogue_page(
         edition, pdfs, editions, directory_urls=directory_urls)
     files[MISSION] = checklist_pages.mission_markdown(edition)
@@ -101,8 +103,11 @@ def generated(lang: str, root: Path, pdfs: Manifest, *, directory_urls: bool = T
            {checklists.catalogue: f"{checklist_pages.CATALOGUE_SLUG}.md"},
            {checklists.custom: MISSION},
            {strings.wg.resources: f"{resources.PAGE_SLUG}.md"},
-           {labels.glossary: f"{glossary.PAGE_SLUG}.md"}, {labels.export: "export.md"}]
+           {labels.glossary: f"{glossary.PAGE_SLUG}.md"}, {labels.export: "export.md"},
+           {strings.about.title: f"{departures.PAGE_SLUG}.md"}]
     languages = [{"lang": code, "name": e.strings.language_name} for code, e in editions.items()]
+    citations = citation.page_citations(edition, dict(_titles(nav)), root)
+    files.update({cited.script: cited.text for cited in citations.values()})
     return Generated(
         edition=edition, site_name=strings.site_name, site_description=strings.site_description,
         nav=nav, files={**hand_written, **files}, mission=checklist_pages.mission_body(
@@ -112,7 +117,14 @@ def generated(lang: str, root: Path, pdfs: Manifest, *, directory_urls: bool = T
                "search_files": search_index.FILES, "search_wordings": search_index.other_wordings(lang, list(editions)),
                "mission": {"current": strings.mission.ui["current"],
                            "path": checklist_pages.custom_page(directory_urls=directory_urls)},
-               "alternate": True})  # Material then shows partials/alternate.html: ours links page to page
+               "alternate": True,  # Material then shows partials/alternate.html: ours links page to page
+               "citations": citations})
+
+
+def _titles(nav: list) -> list[tuple[str, str]]:
+    """Every page of `nav` as (path under the docs, title)."""
+    return [pair for entry in nav for title, target in entry.items()
+            for pair in (_titles(target) if isinstance(target, list) else [(target, title)])]
 
 
 def _hand_written(folder: Path, root: Path) -> dict[str, Path]:

@@ -25,6 +25,8 @@ SectionLetter = Annotated[str, StringConstraints(pattern=r"^[A-Z]$")]
 ScaleKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]*$")]
 Number = Annotated[int, Field(strict=True, gt=0)]  # digits only: YAML's `yes` (true) or `"3"` is no number
 Footnotes = dict[Number, Text]
+# A box entry (`box.8.1.4`: box 8, its 1st section, 4th entry) or a footnote (`II#fn.5`: footnote 5 of chapter II)
+NotePlace = Annotated[str, StringConstraints(pattern=r"^(box\.\d+\.\d+\.\d+|[IVXL]+#fn\.\d+)$")]
 
 
 class Strict(BaseModel):
@@ -110,6 +112,9 @@ class Chapter(Strict):
     key_questions: list[Question] = Field(min_length=1)
     specific_questions: list[QuestionGroup] = Field(min_length=1)
     footnotes: Footnotes = Field(default_factory=dict)
+    editor_notes: dict[NotePlace, Text] = Field(default_factory=dict, description=(
+        "Visible editor's notes on errors of the source kept as printed in a box entry or a footnote of this "
+        "chapter, by its ID: `box.8.1.4` (box 8, 1st section, 4th entry), `II#fn.5` (footnote 5 of chapter II)"))
 
 
 class ProseSection(Strict):
@@ -370,6 +375,48 @@ class SearchStrings(Strict):
     keys: Text = Field(description="How to move in the results with the keyboard")
 
 
+Word = Annotated[str, StringConstraints(pattern=r"^[^\W\d_]+( [^\W\d_]+)*$")]  # letters and single spaces
+
+
+class CitationStrings(Strict):
+    """The “Cite” buttons and what a citation says in this language (tiptoolkit/citation.py)."""
+
+    cite: Text = Field(pattern=r"\{id\}", description="Accessible name of an item's “Cite” button; `{id}` is replaced")
+    cite_page: Text = Field(description="The page's “Cite” button")
+    dialog: Text = Field(description="Title of the window that shows a citation")
+    copy_text: Text = Field(description="The button that copies the citation")
+    copied: Text = Field(description="Said when the citation has been copied")
+    download: Text = Field(description="Before the buttons that download it for a reference manager")
+    close: Text = Field(description="The button that closes the window")
+    edition: Text = Field(description="What this edition is, after the original's reference: “Online edition”")
+    available: Text = Field(pattern=r"\{url\}.*\{date\}",
+                            description="Where it is and when it was read: `{url}`, then `{date}`, are replaced "
+                                        "(“Available at {url} (accessed {date})”)")
+    quoted: Text = Field(pattern=r"\{text\}", description="A document's title in quotation marks: `“{text}”`")
+    date_locale: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = Field(
+        description="How the reader's browser writes the date of access: `fr`, `en-GB` (day month year)")
+    kinds: dict[Literal["question", "recommendation", "paragraph", "discussion-question"], Word] = Field(
+        description="How a citation names an item of each kind, before its ID: “question IV.D.3.o”")
+
+
+class AboutStrings(Strict):
+    """What the page “About this edition” says: every departure from the printed French
+    (tiptoolkit/departures.py)."""
+
+    title: Text = Field(description="The page's title and its name in the navigation")
+    intro: Text = Field(description="First paragraph: what the page lists, and what it does not (repaired "
+                                    "extraction damage)")
+    corrections: Text = Field(description="Heading of the corrections of the printed text")
+    corrections_intro: Text
+    printed: Text = Field(description="Label of the French text as printed")
+    published: Text = Field(description="Label of the French text as published here")
+    why: Text = Field(description="Label of the reason for a correction")
+    notes: Text = Field(description="Heading of the editor's notes on errors kept as printed")
+    notes_intro: Text
+    unnumbered: Text = Field(description="After the ID of a section, for an editor's note on a paragraph of it "
+                                         "that has no number")
+
+
 class SiteStrings(Strict):
     """`content/<lang>/site.yml`: what the site says in one language."""
 
@@ -384,6 +431,8 @@ class SiteStrings(Strict):
     search: SearchStrings
     palette: PaletteStrings
     footer: FooterStrings
+    citation: CitationStrings
+    about: AboutStrings
 
 
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
@@ -578,6 +627,38 @@ class ResourceCatalogue(Strict):
     resources: list[Resource] = Field(min_length=1)
 
 
+DepartureId = Annotated[str, StringConstraints(
+    pattern=r"^(box\.\d+(\.\d+){0,2}|[A-Z][A-Z0-9]*(\.[A-Za-z0-9]+)+|[A-Z][A-Z0-9]*#fn\.\d+)$")]
+
+
+class Correction(Strict):
+    """One place where the online French text corrects the printed one."""
+
+    id: DepartureId = Field(description=(
+        "What it corrects: an item's ID (`II.D.13.e`), a box (`box.8`), a box's section (`box.8.2`) or entry "
+        "(`box.8.2.7`: box 8, its 2nd section, 7th entry), a footnote (`II#fn.5`, `BP2018#fn.13`)"))
+    before: Text | None = Field(default=None, description="The French as printed (an excerpt); omitted, with "
+                                                          "`after`, when the correction is not of words")
+    after: Text | None = Field(default=None, description="The French as published here (an excerpt): the item "
+                                                         "must contain it")
+    why: dict[LanguageCode, Text] = Field(description="Why, per language")
+
+    @model_validator(mode="after")
+    def _both_or_neither(self) -> Correction:
+        if (self.before is None) != (self.after is None):
+            raise ValueError("give both `before` (as printed) and `after` (as published), or neither for a "
+                             "correction that is not of words")
+        return self
+
+
+class Departures(Strict):
+    """`content/departures.yml`: every correction of the printed French text, listed on the page “About
+    this edition”. Repaired extraction damage (page headers, hyphenation, stray characters) is not listed;
+    an error kept as printed gets an `editor_note` in the content instead."""
+
+    corrections: list[Correction] = Field(min_length=1)
+
+
 
 
 class Term(Strict):
@@ -615,6 +696,23 @@ class Publication(Strict):
         return urlsplit(self.url).path
 
 
+class Original(Strict):
+    """`content/citation.yml`: the publication the site is an edition of, as every citation names it
+    (the “Cite” buttons, the pages' `citation_*` meta tags, CITATION.cff)."""
+
+    author: dict[LanguageCode, Text] = Field(description="The author, an institution, in each language")
+    short_author: dict[LanguageCode, Text] = Field(description="Its abbreviation in each language: “UNODC”")
+    title: Text = Field(description="The title as printed")
+    language: LanguageCode = Field(description="The language it was published in")
+    english_title: Text = Field(description="The title of the publisher's own English edition, given after the "
+                                            "title in English citations (this site's English is its own translation)")
+    place: dict[LanguageCode, Text] = Field(description="Where it was published, in each language")
+    date: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$")] = Field(
+        description="When it was published, as printed: year and month, `2010-08`")
+    number: Annotated[str, StringConstraints(pattern=r"^[A-Z]\.\d{2}-\d{5}$")] = Field(
+        description="The number printed on it (the United Nations job number, `V.09-87519`): it has no sales number")
+
+
 CONTENT_MODELS: dict[str, type[Strict]] = {
     "chapter": Chapter,
     "prose-chapter": ProseChapter,
@@ -622,10 +720,12 @@ CONTENT_MODELS: dict[str, type[Strict]] = {
     "site": SiteStrings,
     "glossary": Glossary,
     "publication": Publication,
+    "citation": Original,
     "recommendations": Recommendations,
     "paper": Paper,
     "wg-documents": Register,
     "wg-citations": Citations,
     "wg-themes": Themes,
     "resources": ResourceCatalogue,
+    "departures": Departures,
 }

@@ -89,6 +89,7 @@ def _page_texts(page: Page, content: object) -> Iterator[Text]:
         yield Text(content.resources.intro, at("resources.intro"), prose=True)
         box = content.resources.box
         yield from (Text(entry, at(f"box {box.number}"), links=False) for s in box.sections for entry in s.entries)
+        yield from (Text(note, at(place), links=False, note=True) for place, note in content.editor_notes.items())
     elif page.kind == "prose":
         if content.preamble:
             yield Text(content.preamble, at("preamble"), prose=True)

@@ -150,7 +150,9 @@ class Renderer:
         for index, section in enumerate(box.sections, start=1):
             if section.title:
                 lines += [f'<h3 class="tk-box-section" id="{box_anchor(box.number)}-s{index}">{self.plain(section.title)}</h3>', ""]
-            lines += [f"- {self.text(entry, ctx, links=False)}" for entry in section.entries]
+            lines += [f"- {self.text(entry, ctx, links=False)}"
+                      + self.inline_note(page, f"box.{box.number}.{index}.{number}")
+                      for number, entry in enumerate(section.entries, start=1)]
             lines.append("")
         lines.append("</div>")
         return "\n".join(lines)
@@ -199,6 +201,15 @@ class Renderer:
     def editor_note(self, note: str, ctx: Context) -> str:
         return (f'<p class="tk-editor-note" markdown="span"><strong>{escaped(self.wg.editor_note)}:</strong> '
                 f"{self.text(note, ctx, note=True)}</p>")
+
+    def inline_note(self, page: Page, place: str) -> str:
+        """The editor's note at the end of a box entry or a footnote (`box.8.1.4`, `II#fn.5`: a
+        chapter's `editor_notes`), or nothing."""
+        note = getattr(page.content, "editor_notes", {}).get(place)
+        if not note:
+            return ""
+        return (f'<br><span class="tk-editor-note"><strong>{escaped(self.wg.editor_note)}:</strong> '
+                f"{self.text(note, Context(page, None, place), links=False, note=True)}</span>")
 
     def chapter_links(self, item_id: str, here: Page) -> str:
         links = ", ".join(f"[{numeral}]({self.resolver.href(numeral.lower(), None, here)})"
@@ -354,7 +365,8 @@ class Renderer:
         for number, text in sorted(footnotes.items()):
             body = self.text(text, Context(page, None, f"footnote {number}"), links=False)
             lines.append(f'<li id="fn-{number}" value="{number}" markdown="span">{body} '
-                         f'<a class="tk-fnback" href="#fnref-{number}" aria-label="↩ {number}">↩</a></li>')
+                         f'<a class="tk-fnback" href="#fnref-{number}" aria-label="↩ {number}">↩</a>'
+                         f'{self.inline_note(page, f"{page.id}#fn.{number}")}</li>')
         lines.append("</ol>")
         return "\n".join(lines)
 

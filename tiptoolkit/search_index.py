@@ -4,7 +4,7 @@ reader starts to search (`assets/javascripts/search.js`, the dialog).
 Each page's HTML, as converted from its Markdown, is cut into units: a question, sub-item or
 Working Group item (with its ID), a paragraph, a list entry (a resource box's), a glossary term or
 definition, a footnote, a heading; each with the address of its nearest anchor and where it
-stands (page, part, box or sub-heading). The search also loads the other editions' wordings of
+stands (page, part, box or sub-heading; a definition, at its term and under it). The search also loads the other editions' wordings of
 the items, so that a question is found by either wording. The browser indexes the units with MiniSearch,
 after folding case and accents and dropping the stop words of every language, and stems with
 the Snowball stemmer of the edition's language; IDs in any form are matched by the engine
@@ -47,9 +47,10 @@ SEPARATOR = " › "  # between the titles a unit stands under
 _BLOCKS = {"p", "li", "dt", "dd", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
 _HEADINGS = {"h1": 0, "h2": 1, "h3": 3}  # their place among the titles a unit stands under
 # What is not text to find: anchors' marks, buttons, printed labels (`3.`, `a)`) and IDs (found
-# by their own rule), footnote marks, the links to print, the checklists' layout, forms.
+# by their own rule), footnote marks, the links to print, the checklists' layout, forms, the
+# glossary's links to the pages that use a term.
 _SKIPPED_CLASSES = {"headerlink", "tk-id", "tk-copy", "tk-copied", "tk-label", "tk-fnref", "tk-fnback",
-                    "tk-printable", "tk-checklist", "tk-box-tick"}
+                    "tk-printable", "tk-checklist", "tk-box-tick", "tk-used"}
 _SKIPPED_TAGS = {"button", "svg", "form", "noscript", "script", "style", "template"}
 _VOID = {"br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
@@ -74,6 +75,7 @@ class _Cutter:
         self._heading_anchor = (-1, "")  # the last heading's anchor, with when it was seen
         self._seen = 0  # elements seen so far
         self._blocks: list[dict] = []  # the open blocks, innermost last, each collecting its own text
+        self._term: tuple[str, str] | None = None  # the last term (`dt`): its anchor and text, its `dd`'s place
 
     def start(self, tag: str, attributes: dict[str, str]) -> None:
         if tag in _VOID:
@@ -134,6 +136,10 @@ class _Cutter:
         if not text:
             return
         anchor = block["anchor"] or self._anchor()
+        if block["tag"] == "dt":
+            self._term = (anchor, text)
+        elif block["tag"] == "dd" and self._term:  # a definition: at its term, under it
+            anchor, above = self._term[0], [*above, self._term[1]]
         item = next((b["id"] for b in reversed([*self._blocks, block]) if "id" in b), None)
         self.units.append(Unit(url=f"{self.url}#{anchor}" if anchor else self.url,
                                where=SEPARATOR.join(title for title in above if title), text=text, id=item))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import references
+from . import citation, references, style
 from .catalog import load_edition
 from .checklist import load_publication
 from .edition import ROOT, languages
@@ -14,6 +14,7 @@ from .errors import ContentError, Problem
 from .glossary import load_glossary, missing_languages, wrong_variants
 from .parity import translation_problems
 from .resources import check as check_resources
+from .departures import check as check_departures
 
 
 def validate(root: Path = ROOT) -> list[str]:
@@ -30,6 +31,7 @@ def validate(root: Path = ROOT) -> list[str]:
             problems += references.refused(edition)
             problems += references.problems(edition)
             check_resources(edition, root)
+            check_departures(edition, root)
             summary.append(f"{lang}: {len(edition.pages)} pages, {len(edition.items)} numbered items")
         except ContentError as exc:
             problems += exc.problems
@@ -37,16 +39,19 @@ def validate(root: Path = ROOT) -> list[str]:
         load_publication(root)
     except ContentError as exc:
         problems += exc.problems
+    problems += citation.problems(languages(root), root)
     try:
         glossary = load_glossary(root)
         problems += missing_languages(glossary, languages(root), root)
     except ContentError as exc:
         problems += exc.problems
         glossary = None
-    if not problems:  # translations and terms are checked only in editions that load
+    if not problems:  # translations, terms and the house style are checked only in editions that load
         problems += translation_problems(root)
         for lang in languages(root):
             problems += wrong_variants(glossary, load_edition(lang, root))
+            problems += style.problems(load_edition(lang, root))
+        problems += style.shared_problems(root)
     if problems:
         raise ContentError(problems)
     return summary

@@ -49,7 +49,7 @@
       var results = found.find(query);
       list.replaceChildren.apply(list, results.slice(0, SHOWN).map(found.entry));
       list.dataset.query = query;  // what the results are for
-      status.textContent = !results.length ? texts.none.replace("{query}", "« " + query + " »")
+      status.textContent = !results.length ? texts.none.replace("{query}", "“" + query + "”")
         : results.length === 1 ? texts.oneResult : texts.results.replace("{count}", results.length);
     });
   }

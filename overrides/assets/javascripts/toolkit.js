@@ -3,7 +3,8 @@
      the query (the mission checklist's selection). The fragment is the one the reader chose:
      nothing rewrites it while scrolling (mkdocs.yml leaves Material's navigation.tracking off).
    - The language the reader reads in is remembered; short permalinks (/q/<anchor>/) use it.
-   - Each question's “copy link” button copies its short permalink.
+   - Each question's “copy link” button copies its short permalink; a “Cite” button beside it
+     (and the page's) shows its citation.
    - The header names the current mission. */
 (function () {
   "use strict";
@@ -33,6 +34,37 @@
   if (mission && title) {
     mission.textContent = mission.dataset.template.replace("{title}", title);
     mission.hidden = false;
+  }
+
+  // “Cite”: the page's button, and one made beside each item's copy-link button. The first use
+  // loads the page's citations and cite.js, which shows them (classic scripts: file:// too).
+  var cite = document.querySelector("button.tk-cite-page"), loading = null;
+  function load(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+  if (cite) {
+    document.querySelectorAll("button.tk-copy").forEach(function (copy) {
+      var button = document.createElement("button"), id = copy.parentNode.querySelector(".tk-id").textContent;
+      button.type = "button";
+      button.className = "tk-cite";
+      button.dataset.anchor = copy.dataset.permalink.split("/")[1];
+      button.title = cite.dataset.itemLabel.replace("{id}", id);
+      button.setAttribute("aria-label", button.title);
+      copy.nextElementSibling.after(button);
+    });
+    cite.hidden = false;
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest && event.target.closest("button.tk-cite");
+      if (!button) return;
+      loading = loading || load(cite.dataset.citations).then(function () { return load(cite.dataset.script); });
+      loading.then(function () { window.tkCite(button); });
+    });
   }
 
   if (location.protocol === "file:") return;  // the offline bundle has no short permalinks
