@@ -20,7 +20,8 @@
   function values(button) {  // token -> what goes in its place, for this button, today
     var now = new Date(), t = data.tokens, out = {};
     var y = String(now.getFullYear()), m = now.getMonth() + 1, d = now.getDate();
-    out[t.text] = now.toLocaleDateString(data.locale, {day: "numeric", month: "long", year: "numeric"});
+    var text = now.toLocaleDateString(data.locale, {day: "numeric", month: "long", year: "numeric"});
+    out[t.text] = d === 1 && /^fr\b/.test(data.locale) ? text.replace(/^1 /, "1er ") : text;  // le 1er janvier
     out[t.iso] = y + "-" + two(m) + "-" + two(d);
     out[t.slashed] = y + "/" + two(m) + "/" + two(d);
     out[t.year] = y;
