@@ -8,7 +8,11 @@ import multiprocessing
 import re
 from pathlib import Path
 
+import yaml
+
 from tiptoolkit import site as site_module
+from tiptoolkit.benchmark import write_baseline
+from tiptoolkit.edition import ROOT
 from tiptoolkit.page_cache import PageCache
 from tiptoolkit.site import build_site
 
@@ -56,3 +60,11 @@ def test_a_reload_rebuilds_only_what_the_edit_touches_and_one_language_at_a_time
     fresh = build_site(sources / "fresh", sources, bundle=False, pdfs=pdfs)  # the same sources, nothing reused
     built = files(site)
     assert len(built) > 1000 and built == files(fresh)
+
+
+def test_the_generated_project_is_a_plain_mkdocs_project(pdfs, tmp_path):
+    """What the hook gives MkDocs (navigation, `extra` for the templates) is plain data that a
+    mkdocs.yml holds: the benchmark's baseline writes it as one."""
+    for lang in pdfs:
+        config = yaml.safe_load(write_baseline(lang, tmp_path / lang, ROOT, pdfs).read_text(encoding="utf-8"))
+        assert config["extra"]["citations"]["iv.md"]["meta"], lang

@@ -292,6 +292,12 @@ class PageCitation:
     script: str  # the path of its citations' script under the docs
     text: str  # the script
 
+    def extra(self) -> dict:
+        """What the templates read (`config.extra.citations`): plain data, as a plain mkdocs.yml
+        could hold it (the benchmark's baseline writes one)."""
+        return {"meta": [list(pair) for pair in self.meta], "label": self.label, "item_label": self.item_label,
+                "script": self.script}
+
 
 def page_citations(edition: Edition, titles: dict[str, str], root: Path = ROOT) -> dict[str, PageCitation]:
     """For each page (path under the docs: `iv.md`, named in the navigation `titles`), its meta tags

@@ -118,7 +118,7 @@ def generated(lang: str, root: Path, pdfs: Manifest, *, directory_urls: bool = T
                "mission": {"current": strings.mission.ui["current"],
                            "path": checklist_pages.custom_page(directory_urls=directory_urls)},
                "alternate": True,  # Material then shows partials/alternate.html: ours links page to page
-               "citations": citations})
+               "citations": {path: cited.extra() for path, cited in citations.items()}})
 
 
 def _titles(nav: list) -> list[tuple[str, str]]:
