@@ -9,12 +9,12 @@ from pathlib import Path
 from . import citation, references, style
 from .catalog import load_edition
 from .checklist import load_publication
+from .departures import check as check_departures
 from .edition import ROOT, languages
 from .errors import ContentError, Problem
 from .glossary import load_glossary, missing_languages, wrong_variants
 from .parity import translation_problems
 from .resources import check as check_resources
-from .departures import check as check_departures
 
 
 def validate(root: Path = ROOT) -> list[str]:
