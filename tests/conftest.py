@@ -171,14 +171,17 @@ window.__violations = [];
 document.addEventListener('securitypolicyviolation', e =>
   window.__violations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline code'} (${e.sourceFile}:${e.lineNumber})`));
 """
-PAGE_GROUPS = (*languages(), "root")  # each edition's pages, then the root's own (language choice, short permalinks)
+PAGE_GROUPS = (*(f"{lang}-{half}" for lang in languages() for half in (1, 2)), "root")  # see `pages_in`
 
 
-def page_group(path: str) -> str:
-    """Which of PAGE_GROUPS a page of the site is in (tests that visit every page run per group,
-    so that test workers share them)."""
-    first = path.split("/")[0]
-    return first if first in PAGE_GROUPS[:-1] else PAGE_GROUPS[-1]
+def pages_in(group: str, paths: list[str]) -> list[str]:
+    """The pages of `paths` in one of PAGE_GROUPS: half an edition's (every other page: `fr-1`,
+    `fr-2`) or the root's own (language choice, short permalinks). Tests that visit every page run
+    per group, so that test workers share them and none is left alone with a long one at the end."""
+    if group == PAGE_GROUPS[-1]:
+        return [path for path in paths if path.split("/")[0] not in languages()]
+    lang, half = group.rsplit("-", 1)
+    return [path for path in paths if path.split("/")[0] == lang][int(half) - 1::2]
 
 
 PERMALINK_SAMPLE = ("q/iv-d-3-o/index.html", "q/annex-e-1-a-ii/index.html", "q/vii-c-1/index.html", "q/iv/index.html")

@@ -5,7 +5,7 @@ language; a keyboard reaches every question's link."""
 import json
 
 import pytest
-from conftest import PAGE_GROUPS, page_group
+from conftest import PAGE_GROUPS, pages_in
 
 from tiptoolkit import palette
 from tiptoolkit.catalog import editions
@@ -57,7 +57,7 @@ def violations(page) -> list[str]:
 
 @pytest.mark.parametrize("group", PAGE_GROUPS)
 def test_no_wcag_violation_on_any_page(served, axe_page, page_paths, group):
-    paths = [path for path in page_paths if page_group(path) == group]
+    paths = pages_in(group, page_paths)
     assert paths
     problems = []
     for path in paths:

@@ -8,7 +8,7 @@ import hashlib
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import PAGE_GROUPS, RECORD_VIOLATIONS, page_group
+from conftest import PAGE_GROUPS, RECORD_VIOLATIONS, pages_in
 
 from tiptoolkit import csp
 from tiptoolkit.edition import languages
@@ -39,7 +39,7 @@ TABS = 6  # pages loading at once: each waits for its network to be idle, and th
 @pytest.mark.parametrize("group", PAGE_GROUPS)
 def test_every_page_is_private_satisfies_its_policy_and_loads_cleanly(served, browser, page_paths, group):
     assert len(page_paths) >= 16 * len(languages())
-    paths = [path for path in page_paths if page_group(path) == group]
+    paths = pages_in(group, page_paths)
     assert paths
     context = browser.new_context()
     blocked = outside_requests(context, served)
