@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .edition import ROOT, SOURCE_LANGUAGE, Edition, Page, anchor_of
-from .errors import ContentError, Problem
+from .errors import Problem, checked
 from .loader import line_of, load_required
 from .markup import escaped, page_title, plain_text, refusals
 from .models import Departures
@@ -27,7 +27,6 @@ from .xref import Context, box_anchor
 
 DEPARTURES = Path("content") / "departures.yml"
 PAGE_SLUG = "about"
-_SAME = str.maketrans({"'": "’", "«": "\"", "»": "\"", "“": "\"", "”": "\""})
 
 
 @dataclass(frozen=True)
@@ -95,8 +94,9 @@ def load_departures(root: Path = ROOT) -> tuple[Departures, object]:
 
 
 def _same(text: str) -> str:
-    """A text compared with another whatever its spaces, apostrophes and quotation marks."""
-    return re.sub(r"\s+", "", plain_text(text, "").translate(_SAME))
+    """A text as compared with another: its words without markup, whatever its spaces (`after` is in the
+    house style, as the content it is found in)."""
+    return re.sub(r"\s+", "", plain_text(text, ""))
 
 
 def problems(departures: Departures, node, edition: Edition, root: Path = ROOT) -> list[Problem]:
@@ -137,10 +137,7 @@ def problems(departures: Departures, node, edition: Edition, root: Path = ROOT) 
 def check(edition: Edition, root: Path = ROOT) -> Departures:
     """The corrections, checked against an edition; ContentError lists every problem."""
     departures, node = load_departures(root)
-    found = problems(departures, node, edition, root)
-    if found:
-        raise ContentError(found)
-    return departures
+    return checked(departures, problems(departures, node, edition, root))
 
 
 def markdown(departures: Departures, edition: Edition) -> str:

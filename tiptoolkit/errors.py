@@ -42,6 +42,13 @@ class ContentError(Exception):
         return "\n".join([head, *(f"- {p}" for p in self.problems)])
 
 
+def checked(value, problems: list[Problem]):
+    """`value`, if `problems` is empty; else ContentError listing them."""
+    if problems:
+        raise ContentError(problems)
+    return value
+
+
 _ELSEWHERE = "`tiptoolkit build --site-dir <folder>`"
 _RIGHTS = f"give the user running the command the right to read and write there, or build elsewhere: {_ELSEWHERE}"
 OS_FIXES = {

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from .edition import ROOT, Edition
-from .errors import ContentError, Problem
+from .errors import Problem, checked
 from .loader import line_of, load_required
 from .markup import escaped
 from .models import ResourceCatalogue
@@ -85,10 +85,7 @@ def problems(catalogue: ResourceCatalogue, node, edition: Edition, root: Path = 
 def check(edition: Edition, root: Path = ROOT) -> ResourceCatalogue:
     """The catalogue, checked against an edition; ContentError lists every problem."""
     catalogue, node = load_resources(root)
-    found = problems(catalogue, node, edition, root)
-    if found:
-        raise ContentError(found)
-    return catalogue
+    return checked(catalogue, problems(catalogue, node, edition, root))
 
 
 def markdown(catalogue: ResourceCatalogue, edition: Edition) -> str:

@@ -37,7 +37,7 @@ class Rule:
     """One rule: in which languages, what a text may not contain (`pattern`), what it replaces it
     with (`replacement`, as for `re.sub`) and, in words, what is wrong and why."""
 
-    langs: tuple[str, ...]
+    langs: tuple[str, ...] | None  # None: every language
     pattern: re.Pattern
     replacement: str | Callable[[re.Match], str]
     what: str
@@ -49,17 +49,16 @@ class Rule:
         return match.expand(self.replacement) if isinstance(self.replacement, str) else self.replacement(match)
 
 
-BOTH = ("fr", "en")
 RULES = (
-    Rule(BOTH, re.compile(rf"(?<=\S){_SPACE}+([?:;!])(?![\w/])"), r"\1",
+    Rule(None, re.compile(rf"(?<=\S){_SPACE}+([?:;!])(?![\w/])"), r"\1",
          "a space before `?`, `:`, `;` or `!`", "no space before ? : ; ! in either language, as the printed toolkit"),
-    Rule(BOTH, re.compile(rf"«{_SPACE}*([^«»]*?){_SPACE}*»|«|»"),
+    Rule(None, re.compile(rf"«{_SPACE}*([^«»]*?){_SPACE}*»|«|»"),
          lambda m: f"“{m[1]}”" if m[1] is not None else "“" if m[0] == "«" else "”",
          "guillemets « »", "quotation marks are “ ” in both languages, as the printed toolkit"),
-    Rule(BOTH, re.compile(r'"([^"\n]*)"'), r"“\1”",
+    Rule(None, re.compile(r'"([^"\n]*)"'), r"“\1”",
          "straight quotation marks", "quotation marks are “ ” in both languages"),
-    Rule(BOTH, re.compile("'"), "’", "a straight apostrophe `'`", "the apostrophe is ’ (U+2019) in both languages"),
-    Rule(BOTH, re.compile(r"\.\.\."), "…", "three full stops", "the ellipsis is one character, …"),
+    Rule(None, re.compile("'"), "’", "a straight apostrophe `'`", "the apostrophe is ’ (U+2019) in both languages"),
+    Rule(None, re.compile(r"\.\.\."), "…", "three full stops", "the ellipsis is one character, …"),
     Rule(("en",), re.compile(r"(?<![\w.])(?:no\.|[Nn][°º]\.?)" + _SPACE + r"?(?=\d)"), "No. ",
          "a number sign other than `No.`", "UN English writes No. before a number", in_quotes=False),
     Rule(("en",), re.compile(r"(?<![\w.])([Pp])ar(s?)\.(?=" + _SPACE + r"?\d)"), r"\1ara\2.",
@@ -110,7 +109,7 @@ def breaches(text: str, lang: str) -> list[Breach]:
     protected = [m.span() for m in _PROTECTED.finditer(text)]
     quoted = protected + [m.span() for m in _QUOTED.finditer(text)]
     found = []
-    for rule in (r for r in RULES if lang in r.langs):
+    for rule in (r for r in RULES if r.langs is None or lang in r.langs):
         spans = protected if rule.in_quotes else quoted
         matches = [m for m in rule.pattern.finditer(text) if not any(a < m.end() and m.start() < b for a, b in spans)]
         if matches:
